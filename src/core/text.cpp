@@ -1,0 +1,97 @@
+#include "core/text.h"
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+#include <mutex>
+
+namespace kvitka {
+
+bool IsValidUtf8(std::string_view text) {
+  int32_t i = 0;
+  const auto length = static_cast<int32_t>(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+std::size_t Utf8Length(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+std::string Trim(std::string_view text) {
+  const char* ws = " \t\r\n\f\v";
+  const auto first = text.find_first_not_of(ws);
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(ws);
+  return std::string(text.substr(first, last - first + 1));
+}
+
+std::string FoldCase(std::string_view text) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  u.foldCase();
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+namespace {
+
+// ICU transliterators are not thread-safe for concurrent use: one per thread.
+icu::Transliterator* SlugTransliterator() {
+  thread_local std::unique_ptr<icu::Transliterator> transliterator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    // Ukrainian rules first so that "и" -> "y", "і" -> "i", "ї" -> "i" as in the national table.
+    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
+        "Ukrainian-Latin/BGN; Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) {
+      status = U_ZERO_ERROR;
+      t.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD,
+                                                  status));
+    }
+    if (U_FAILURE(status)) t.reset();
+    return t;
+  }();
+  return transliterator.get();
+}
+
+}  // namespace
+
+std::string Slugify(std::string_view text) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (auto* t = SlugTransliterator()) t->transliterate(u);
+  std::string latin;
+  u.toUTF8String(latin);
+  std::string slug;
+  bool dash = false;
+  for (char c : latin) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (dash && !slug.empty()) slug += '-';
+      slug += c;
+      dash = false;
+    } else if (c >= 'A' && c <= 'Z') {
+      if (dash && !slug.empty()) slug += '-';
+      slug += static_cast<char>(c - 'A' + 'a');
+      dash = false;
+    } else {
+      dash = true;
+    }
+  }
+  if (slug.size() > 60) slug.resize(60);
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return slug;
+}
+
+}  // namespace kvitka

@@ -1,0 +1,25 @@
+// Text rules shared by all modules (ICU): lengths in characters, case folding, slugs.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kvitka {
+
+// True when the bytes are well-formed UTF-8.
+bool IsValidUtf8(std::string_view text);
+
+// Number of Unicode code points (what a person calls characters).
+std::size_t Utf8Length(std::string_view text);
+
+// Leading and trailing whitespace removed.
+std::string Trim(std::string_view text);
+
+// Case-folded text for comparisons and search ("ОЛЕНА" -> "олена").
+std::string FoldCase(std::string_view text);
+
+// A URL slug: transliterated to Latin, lower case, words joined by '-' ("Квітка Поділ" ->
+// "kvitka-podil"). Empty when nothing usable remains.
+std::string Slugify(std::string_view text);
+
+}  // namespace kvitka

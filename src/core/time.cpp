@@ -1,0 +1,80 @@
+#include "core/time.h"
+
+#include <date/date.h>
+#include <date/tz.h>
+#include <unicode/timezone.h>
+#include <unicode/unistr.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+
+namespace kvitka {
+
+std::string FormatRfc3339Utc(EpochSeconds instant) {
+  date::sys_seconds tp{std::chrono::seconds{instant}};
+  return date::format("%Y-%m-%dT%H:%M:%SZ", tp);
+}
+
+std::optional<EpochSeconds> ParseRfc3339(std::string_view text) {
+  std::string s(text);
+  if (s.size() < 20) return std::nullopt;
+  std::istringstream in(s);
+  date::sys_seconds tp;
+  if (s.back() == 'Z' || s.back() == 'z') {
+    s.back() = 'Z';
+    in.str(s);
+    in >> date::parse("%Y-%m-%dT%H:%M:%SZ", tp);
+  } else {
+    in >> date::parse("%Y-%m-%dT%H:%M:%S%Ez", tp);
+  }
+  if (in.fail()) return std::nullopt;
+  in.peek();
+  if (!in.eof()) return std::nullopt;
+  return tp.time_since_epoch().count();
+}
+
+std::optional<std::string> CanonicalTimeZone(std::string_view name) {
+  if (name.empty() || name.size() > 64) return std::nullopt;
+  try {
+    const date::time_zone* zone = date::locate_zone(name);
+    std::string canonical(zone->name());
+    // The system tzdata keeps renamed zones as links ("Europe/Kiev" -> "Kyiv"): follow them so
+    // that the current name is stored.
+    const char* tzdir = std::getenv("TZDIR");
+    const std::filesystem::path root =
+        std::filesystem::weakly_canonical(tzdir && *tzdir ? tzdir : "/usr/share/zoneinfo");
+    std::error_code ec;
+    const auto target = std::filesystem::canonical(root / canonical, ec);
+    if (!ec) {
+      const auto relative = target.lexically_relative(root).generic_string();
+      if (!relative.empty() && !relative.starts_with("..") && relative != canonical) {
+        try {
+          date::locate_zone(relative);
+          canonical = relative;
+        } catch (const std::exception&) {
+          // Keep the name the caller gave when the link target is not a zone of its own.
+        }
+      }
+    }
+    return canonical;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+std::string RegionOfTimeZone(std::string_view canonical_zone) {
+  char region[8] = {};
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString id = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(canonical_zone.data(), static_cast<int32_t>(canonical_zone.size())));
+  icu::TimeZone::getRegion(id, region, sizeof(region), status);
+  if (U_FAILURE(status) || std::string_view(region) == "001") {
+    // ICU may not know the newest names yet: retry with the old alias of Kyiv.
+    if (canonical_zone == "Europe/Kyiv") return "UA";
+    return "";
+  }
+  return region;
+}
+
+}  // namespace kvitka

@@ -1,0 +1,50 @@
+#include "demo/demo_salon.h"
+
+#include <stdexcept>
+
+namespace kvitka::demo {
+
+namespace {
+
+struct Person {
+  const char* name;
+  const char* email;
+  const char* role;
+};
+
+constexpr Person kTeam[] = {
+    {"Марія Шевченко", "admin@kvitka.demo", "admin"},
+    {"Андрій Мельник", "manager@kvitka.demo", "manager"},
+    {"Олена Бондаренко", "olena@kvitka.demo", "master"},
+    {"Ірина Ткаченко", "iryna@kvitka.demo", "master"},
+    {"Максим Кравченко", "maksym@kvitka.demo", "master"},
+};
+
+}  // namespace
+
+DemoResult DemoSalon::Seed() {
+  DemoResult result;
+  result.accounts.push_back({kOwnerEmail, "owner"});
+  for (const auto& p : kTeam) result.accounts.push_back({p.email, p.role});
+
+  identity::SignupInput signup{"Kvitka Demo",      "Kvitka Demo", "Europe/Kyiv", "UAH",
+                               "Оксана Коваленко", kOwnerEmail,   kPassword,     "uk"};
+  auto owner = auth_.Signup(signup, "demo");
+  if (!owner) {
+    if (owner.error().code == identity::ErrorCode::kEmailTaken) return result;
+    throw std::runtime_error("could not create the demo salon");
+  }
+  result.created = true;
+  const identity::Actor actor{owner->view.me.user.id, owner->view.org.id, identity::Role::kOwner, 0,
+                              "demo"};
+  identity::BranchInput address;
+  address.address = "вул. Сагайдачного, 25, Київ";
+  (void)branches_.Update(actor, owner->view.branches.front().id, address);
+  for (const auto& p : kTeam) {
+    auto added = team_.Add(actor, {p.name, p.email, p.role, std::string(kPassword)});
+    if (!added) throw std::runtime_error(std::string("could not add demo user ") + p.email);
+  }
+  return result;
+}
+
+}  // namespace kvitka::demo

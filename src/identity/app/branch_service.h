@@ -1,0 +1,46 @@
+// The organization's branches (salons): name, public slug, address, time zone, currency.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "identity/app/actor.h"
+#include "identity/app/audit_trail.h"
+#include "identity/app/stores.h"
+#include "identity/domain/error.h"
+#include "platform/db/database.h"
+
+namespace kvitka::identity {
+
+struct BranchInput {
+  std::optional<std::string> name;
+  std::optional<std::string> slug;
+  std::optional<std::string> address;
+  std::optional<std::string> timezone;
+  std::optional<std::string> currency;
+};
+
+class BranchService {
+ public:
+  BranchService(db::Database& db, OrganizationStore& orgs, AuditTrail& audit, const Clock& clock)
+      : db_(db), orgs_(orgs), audit_(audit), clock_(clock) {}
+
+  Result<std::vector<Branch>, Error> List(const Actor& actor);
+  Result<Branch, Error> Get(const Actor& actor, Id branch_id);
+  Result<Branch, Error> Add(const Actor& actor, const BranchInput& input);
+  Result<Branch, Error> Update(const Actor& actor, Id branch_id, const BranchInput& patch);
+
+ private:
+  // Applies and validates the given fields onto `branch`.
+  FieldErrors Apply(const BranchInput& input, Branch& branch);
+
+  db::Database& db_;
+  OrganizationStore& orgs_;
+  AuditTrail& audit_;
+  const Clock& clock_;
+};
+
+}  // namespace kvitka::identity

@@ -1,0 +1,254 @@
+// The `kvitka` command: the only place where objects are built and wired.
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <condition_variable>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "core/secret.h"
+#include "demo/demo_salon.h"
+#include "identity/http/identity_routes.h"
+#include "identity/http/session_authenticator.h"
+#include "identity/store/sql_organization_store.h"
+#include "identity/store/sql_session_store.h"
+#include "identity/store/sql_user_store.h"
+#include "platform/db/migrations.h"
+#include "platform/http/health.h"
+#include "platform/http/server.h"
+
+namespace kvitka {
+namespace {
+
+struct Settings {
+  std::string db_url = "sqlite:data/kvitka.db";
+  std::string listen = "127.0.0.1:8080";
+  std::string data_dir = "data";
+  std::string web_dir = "web/dist";
+  std::string public_url;
+  bool secure_cookies = false;
+  int session_ttl_hours = 24 * 30;
+  std::size_t threads = 8;
+};
+
+// Everything a running Kvitka is made of, wired once.
+struct Kvitka {
+  explicit Kvitka(const Settings& settings, std::size_t pool_size = 8)
+      : db(Open(settings.db_url, pool_size)),
+        audit(audit_store, clock),
+        auth(*db, orgs, users, sessions, audit, clock,
+             identity::AuthSettings{.session_ttl_seconds = settings.session_ttl_hours * 3600L}),
+        team(*db, users, sessions, audit, clock, auth.settings().invitation_ttl_seconds),
+        branches(*db, orgs, audit, clock),
+        authenticator(auth) {
+    http::AddHealthRoute(router, [this] { return db->Ping(); });
+    identity::AddIdentityRoutes(router, auth, team, branches,
+                                {settings.secure_cookies, settings.public_url});
+  }
+
+  static std::unique_ptr<db::Database> Open(const std::string& url, std::size_t pool_size) {
+    auto parsed = db::ParseDatabaseUrl(url);
+    if (!parsed) throw CLI::ValidationError("--db", parsed.error());
+    return db::Database::Open(*parsed, pool_size);
+  }
+
+  SystemClock clock;
+  std::unique_ptr<db::Database> db;
+  identity::SqlOrganizationStore orgs;
+  identity::SqlUserStore users;
+  identity::SqlSessionStore sessions;
+  identity::SqlAuditStore audit_store;
+  identity::AuditTrail audit;
+  identity::AuthService auth;
+  identity::UserService team;
+  identity::BranchService branches;
+  identity::SessionAuthenticator authenticator;
+  http::Router router;
+};
+
+std::pair<std::string, std::uint16_t> SplitListen(const std::string& listen) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos) throw CLI::ValidationError("--listen", "expected HOST:PORT");
+  const std::string host = listen.substr(0, colon);
+  int port = 0;
+  try {
+    port = std::stoi(listen.substr(colon + 1));
+  } catch (const std::exception&) {
+    port = -1;
+  }
+  if (host.empty() || port < 0 || port > 65535) {
+    throw CLI::ValidationError("--listen", "expected HOST:PORT with a port from 0 to 65535");
+  }
+  return {host, static_cast<std::uint16_t>(port)};
+}
+
+void PrintDemo(const demo::DemoResult& result) {
+  std::cout << (result.created ? "Demo salon \"Kvitka Demo\" created.\n"
+                               : "Demo salon \"Kvitka Demo\" is already there.\n");
+  for (const auto& account : result.accounts) {
+    std::cout << "  " << account.role << ": " << account.email << " / " << demo::kPassword << "\n";
+  }
+}
+
+int Serve(const Settings& settings) {
+  const auto address = SplitListen(settings.listen);
+  const std::string host = address.first;
+  const std::uint16_t port = address.second;
+  Kvitka app(settings, settings.threads + 2);
+  const auto applied = db::Migrate(*app.db);
+  for (const auto& name : applied) spdlog::info("{{\"event\":\"migrated\",\"name\":\"{}\"}}", name);
+  std::filesystem::create_directories(settings.data_dir);
+  http::Dispatcher dispatcher(app.router, app.authenticator, settings.web_dir);
+
+  // The SQLite write-ahead log is folded into the database file every few minutes.
+  std::mutex mutex;
+  std::condition_variable stop;
+  bool stopping = false;
+  std::thread checkpoints([&] {
+    std::unique_lock lock(mutex);
+    while (!stop.wait_for(lock, std::chrono::minutes(5), [&] { return stopping; })) {
+      try {
+        app.db->Checkpoint();
+      } catch (const std::exception& e) {
+        spdlog::warn("{{\"event\":\"checkpoint_failed\",\"error\":\"{}\"}}", e.what());
+      }
+    }
+  });
+  try {
+    http::Serve({host, port, settings.threads}, dispatcher,
+                [&] { std::cout << "listening on http://" << host << ":" << port << std::endl; });
+  } catch (...) {
+    {
+      std::lock_guard lock(mutex);
+      stopping = true;
+    }
+    stop.notify_all();
+    checkpoints.join();
+    throw;
+  }
+  {
+    std::lock_guard lock(mutex);
+    stopping = true;
+  }
+  stop.notify_all();
+  checkpoints.join();
+  app.db->Checkpoint();
+  spdlog::info(R"({"event":"stopped"})");
+  return 0;
+}
+
+}  // namespace
+}  // namespace kvitka
+
+int main(int argc, char** argv) {
+  using namespace kvitka;
+  InitSecrets();
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
+
+  Settings settings;
+  CLI::App cli{"Kvitka: CRM and online booking for beauty salons", "kvitka"};
+  cli.require_subcommand(1);
+  cli.fallthrough();
+  cli.add_option("--db", settings.db_url, "sqlite:PATH or postgresql://...")
+      ->envname("KVITKA_DB")
+      ->capture_default_str();
+
+  auto* serve = cli.add_subcommand("serve", "Run the HTTP server (migrates first)");
+  serve->add_option("--listen", settings.listen, "HOST:PORT")
+      ->envname("KVITKA_LISTEN")
+      ->capture_default_str();
+  serve->add_option("--data-dir", settings.data_dir, "Folder for uploaded files")
+      ->envname("KVITKA_DATA_DIR")
+      ->capture_default_str();
+  serve->add_option("--web-dir", settings.web_dir, "Folder of the built web app")
+      ->envname("KVITKA_WEB_DIR")
+      ->capture_default_str();
+  serve->add_option("--public-url", settings.public_url, "Base URL of links sent to people")
+      ->envname("KVITKA_PUBLIC_URL");
+  serve->add_flag("--secure-cookies", settings.secure_cookies, "Mark cookies Secure (HTTPS)")
+      ->envname("KVITKA_SECURE_COOKIES");
+  serve->add_option("--session-ttl-hours", settings.session_ttl_hours, "Session lifetime")
+      ->envname("KVITKA_SESSION_TTL_HOURS")
+      ->check(CLI::Range(1, 24 * 365))
+      ->capture_default_str();
+  serve->add_option("--threads", settings.threads, "Request threads")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+
+  auto* migrate = cli.add_subcommand("migrate", "Apply database migrations");
+  auto* demo_cmd = cli.add_subcommand("demo", "Seed the demo salon into the database");
+  auto* routes = cli.add_subcommand("routes", "Print every served route");
+
+  auto* user = cli.add_subcommand("user", "Manage users from the shell");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "Add a user or recover access to an account");
+  std::string email, role, org, name, password;
+  user_add->add_option("--email", email, "Email")->required();
+  user_add->add_option("--role", role, "owner, admin, manager or master")
+      ->required()
+      ->check(CLI::IsMember({"owner", "admin", "manager", "master"}));
+  user_add->add_option("--org", org, "Organization id or exact name")->required();
+  user_add->add_option("--name", name, "Display name");
+  user_add->add_option("--password", password, "Password (generated when omitted)");
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return cli.exit(e);
+  }
+
+  try {
+    if (*serve) return Serve(settings);
+    if (*routes) {
+      Settings in_memory = settings;
+      in_memory.db_url = "sqlite::memory:";
+      Kvitka app(in_memory, 1);
+      for (const auto& r : app.router.routes()) std::cout << r.method << " " << r.pattern << "\n";
+      return 0;
+    }
+    Kvitka app(settings, 2);
+    const auto applied = db::Migrate(*app.db);
+    if (*migrate) {
+      std::cout << "Applied " << applied.size() << " migration(s).\n";
+      for (const auto& m : applied) std::cout << "  " << m << "\n";
+      return 0;
+    }
+    if (*demo_cmd) {
+      PrintDemo(demo::DemoSalon(app.auth, app.team, app.branches).Seed());
+      return 0;
+    }
+    if (*user_add) {
+      auto orgs = app.auth.FindOrganizations(org);
+      if (orgs.size() != 1) {
+        std::cerr << (orgs.empty() ? "No organization matches --org "
+                                   : "Several organizations match --org ")
+                  << org << "; use its id.\n";
+        return 2;
+      }
+      const bool generated = password.empty();
+      if (generated) password = RandomToken(12);
+      auto member = app.team.AddFromShell(orgs.front().id,
+                                          {name.empty() ? email : name, email, role, password});
+      if (!member) {
+        std::cerr << "Could not add the user:";
+        for (const auto& f : member.error().fields)
+          std::cerr << " " << f.field << " (" << f.code << ")";
+        std::cerr << "\n";
+        return 2;
+      }
+      std::cout << "User " << member->user.email << " is " << role << " of \"" << orgs.front().name
+                << "\"."
+                << "\n";
+      if (generated) std::cout << "Password: " << password << "\n";
+      return 0;
+    }
+  } catch (const CLI::Error& e) {
+    return cli.exit(e);
+  } catch (const std::exception& e) {
+    spdlog::error("{{\"event\":\"fatal\",\"error\":\"{}\"}}", e.what());
+    std::cerr << "kvitka: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

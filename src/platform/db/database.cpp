@@ -1,0 +1,154 @@
+#include "platform/db/database.h"
+
+#include <postgresql/libpq-fe.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <stdexcept>
+
+#include "platform/db/session.h"
+
+namespace kvitka::db {
+
+Result<DatabaseUrl, std::string> ParseDatabaseUrl(const std::string& url) {
+  auto starts = [&](std::string_view prefix) { return url.rfind(prefix, 0) == 0; };
+  if (starts("sqlite://")) {
+    if (url.size() == 9) return Fail(std::string("the sqlite URL needs a file path"));
+    return DatabaseUrl{Dialect::kSqlite, url.substr(9)};
+  }
+  if (starts("sqlite:")) {
+    if (url.size() == 7) return Fail(std::string("the sqlite URL needs a file path"));
+    return DatabaseUrl{Dialect::kSqlite, url.substr(7)};
+  }
+  if (starts("postgresql://") || starts("postgres://")) {
+    return DatabaseUrl{Dialect::kPostgresql, url};
+  }
+  return Fail(std::string("database URL must start with sqlite: or postgresql://"));
+}
+
+void CreatePostgresqlDatabase(const std::string& admin_url, const std::string& name) {
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+      throw std::invalid_argument("bad database name: " + name);
+    }
+  }
+  soci::session sql(soci::postgresql, admin_url);
+  sql << "CREATE DATABASE " + name;
+}
+
+void Session::ExecuteScript(const std::string& script) {
+  if (dialect_ == Dialect::kSqlite) {
+    auto* backend = static_cast<soci::sqlite3_session_backend*>(sql_.get_backend());
+    char* error = nullptr;
+    if (sqlite_api::sqlite3_exec(backend->conn_, script.c_str(), nullptr, nullptr, &error) !=
+        SQLITE_OK) {
+      std::string message = error ? error : "unknown sqlite error";
+      sqlite_api::sqlite3_free(error);
+      throw std::runtime_error("sqlite: " + message);
+    }
+    return;
+  }
+  auto* backend = static_cast<soci::postgresql_session_backend*>(sql_.get_backend());
+  PGresult* result = PQexec(backend->conn_, script.c_str());
+  const auto status = PQresultStatus(result);
+  std::string message = PQresultErrorMessage(result);
+  PQclear(result);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    throw std::runtime_error("postgresql: " + message);
+  }
+}
+
+namespace {
+
+class PooledTransaction final : public Transaction {
+ public:
+  PooledTransaction(soci::connection_pool& pool, Dialect dialect, TxMode mode)
+      : sql_(pool), session_(sql_, dialect) {
+    if (dialect == Dialect::kSqlite) {
+      // IMMEDIATE takes the write lock up front, so read-then-write never deadlocks.
+      sql_ << (mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+    } else {
+      sql_ << (mode == TxMode::kWrite ? "BEGIN" : "BEGIN READ ONLY");
+    }
+  }
+  ~PooledTransaction() override {
+    if (!done_) {
+      try {
+        sql_ << "ROLLBACK";
+      } catch (...) {
+        // A failed rollback leaves the connection to be reset by the server; nothing to add.
+      }
+    }
+  }
+  Session& session() override { return session_; }
+  void Commit() override {
+    sql_ << "COMMIT";
+    done_ = true;
+  }
+
+ private:
+  soci::session sql_;
+  Session session_;
+  bool done_ = false;
+};
+
+class PooledDatabase final : public Database {
+ public:
+  PooledDatabase(const DatabaseUrl& url, std::size_t pool_size)
+      : dialect_(url.dialect), pool_(pool_size) {
+    if (dialect_ == Dialect::kSqlite) {
+      const std::filesystem::path path(url.connect);
+      if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+    }
+    for (std::size_t i = 0; i < pool_size; ++i) {
+      soci::session& sql = pool_.at(i);
+      if (dialect_ == Dialect::kSqlite) {
+        sql.open(soci::sqlite3, "db=\"" + url.connect + "\" timeout=15 shared_cache=false");
+        sql << "PRAGMA journal_mode=WAL";
+        sql << "PRAGMA synchronous=FULL";
+        sql << "PRAGMA foreign_keys=ON";
+        sql << "PRAGMA busy_timeout=15000";
+      } else {
+        sql.open(soci::postgresql, url.connect);
+        sql << "SET TIME ZONE 'UTC'";
+      }
+    }
+  }
+
+  Dialect dialect() const override { return dialect_; }
+
+  std::unique_ptr<Transaction> Begin(TxMode mode) override {
+    return std::make_unique<PooledTransaction>(pool_, dialect_, mode);
+  }
+
+  bool Ping() override {
+    try {
+      soci::session sql(pool_);
+      int one = 0;
+      sql << "SELECT 1", soci::into(one);
+      return one == 1;
+    } catch (const std::exception&) {
+      return false;
+    }
+  }
+
+  void Checkpoint() override {
+    if (dialect_ != Dialect::kSqlite) return;
+    soci::session sql(pool_);
+    sql << "PRAGMA wal_checkpoint(TRUNCATE)";
+  }
+
+ private:
+  Dialect dialect_;
+  soci::connection_pool pool_;
+};
+
+}  // namespace
+
+std::unique_ptr<Database> Database::Open(const DatabaseUrl& url, std::size_t pool_size) {
+  return std::make_unique<PooledDatabase>(url, pool_size);
+}
+
+}  // namespace kvitka::db

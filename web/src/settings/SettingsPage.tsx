@@ -1,0 +1,52 @@
+import { Tabs } from '@mantine/core';
+import { IconBuildingStore, IconUsers } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { PageHeader } from '../app/PageHeader';
+import { BranchesTab } from '../identity/BranchesTab';
+import { canListUsers } from '../identity/permissions';
+import { useAuthedSession } from '../identity/session';
+import { UsersTab } from '../identity/UsersTab';
+
+type Tab = 'users' | 'branches';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const session = useAuthedSession();
+  const [params, setParams] = useSearchParams();
+  const showUsers = canListUsers(session.role);
+  const requested = params.get('tab');
+  const tab: Tab = requested === 'branches' || !showUsers ? 'branches' : 'users';
+
+  return (
+    <>
+      <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
+      <Tabs
+        value={tab}
+        onChange={(value) => value && setParams({ tab: value }, { replace: true })}
+        keepMounted={false}
+        variant="outline"
+        radius="md"
+      >
+        <Tabs.List mb="md">
+          {showUsers && (
+            <Tabs.Tab value="users" leftSection={<IconUsers size={16} />} data-testid="settings-tab-users">
+              {t('settings.tabs.users')}
+            </Tabs.Tab>
+          )}
+          <Tabs.Tab value="branches" leftSection={<IconBuildingStore size={16} />} data-testid="settings-tab-branches">
+            {t('settings.tabs.branches')}
+          </Tabs.Tab>
+        </Tabs.List>
+        {showUsers && (
+          <Tabs.Panel value="users">
+            <UsersTab />
+          </Tabs.Panel>
+        )}
+        <Tabs.Panel value="branches">
+          <BranchesTab />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}
