@@ -115,6 +115,10 @@ test('branch validation names the bad fields', async () => {
   );
   assertValidation(
     await owner.client.post('/api/v1/branches', { name: 'X', timezone: 'Europe/Kyiv', currency: 'EURO' }),
+    { currency: ['invalid_currency', 'too_long'] },
+  );
+  assertValidation(
+    await owner.client.post('/api/v1/branches', { name: 'X', timezone: 'Europe/Kyiv', currency: 'ZZZ' }),
     { currency: 'invalid_currency' },
   );
   assertValidation(await owner.client.post('/api/v1/branches', { name: ['X'], timezone: 'Europe/Kyiv' }), {

@@ -124,7 +124,6 @@ test('`kvitka user add` refuses bad input with a non-zero exit', async () => {
     [...base, '--email', `a-${randomSuffix(3)}@y.z`, '--role', 'emperor'],
     ['user', 'add', '--email', `b-${randomSuffix(3)}@y.z`, '--role', 'admin', '--org', 'No Such Org', '--password', 'secret123'],
     [...base, '--email', 'not-an-email', '--role', 'admin'],
-    [...base, '--email', 'owner@kvitka.demo', '--role', 'admin'],
   ];
   for (const args of cases) {
     const r = await server.cli(args);
@@ -135,6 +134,34 @@ test('`kvitka user add` refuses bad input with a non-zero exit', async () => {
   const res = await server.client().login('owner@kvitka.demo', DEMO_PASSWORD);
   assertStatus(res, 200);
   assert.equal(res.json.role, 'owner');
+});
+
+test('`kvitka user add` on an existing email recovers access: the new password works', async () => {
+  const email = `cli-recover-${randomSuffix(4)}@y.z`;
+  const add = ['user', 'add', '--email', email, '--org', 'Kvitka Demo'];
+  assert.equal((await server.cli([...add, '--role', 'master', '--password', 'first-pass-1'])).code, 0);
+  const r = await server.cli([...add, '--role', 'master', '--password', 'second-pass-2']);
+  assert.equal(r.code, 0, `exit ${r.code}\n${r.stdout}\n${r.stderr}`);
+  assertStatus(await server.client().login(email, 'second-pass-2'), 200);
+  assertProblem(await server.client().login(email, 'first-pass-1'), 401, 'invalid-credentials');
+});
+
+test('`kvitka user add` cannot demote the last owner of an organization', async () => {
+  // Recovering access is fine, but leaving an organization without an owner is not.
+  const org = `CLI Org ${randomSuffix(3)}`;
+  const c = server.client();
+  const email = `cli-owner-${randomSuffix(4)}@y.z`;
+  assertStatus(
+    await c.post('/api/v1/signup', {
+      org_name: org, branch_name: 'Main', timezone: 'Europe/Kyiv', currency: 'UAH',
+      name: 'Only Owner', email, password: 'owner-pass-1',
+    }),
+    201,
+  );
+  const r = await server.cli(['user', 'add', '--email', email, '--role', 'admin', '--org', org, '--password', 'secret123']);
+  const me = await server.client().login(email, r.code === 0 ? 'secret123' : 'owner-pass-1');
+  assertStatus(me, 200);
+  assert.equal(me.json.role, 'owner', `the only owner was demoted by the CLI (exit ${r.code}): ${r.stdout}${r.stderr}`);
 });
 
 test('`kvitka routes` prints METHOD /path lines', async () => {

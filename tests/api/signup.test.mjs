@@ -70,7 +70,7 @@ test('signup with an empty body names every required field', async () => {
 test('signup lists every bad field at once', async () => {
   const res = await server.client().post(
     '/api/v1/signup',
-    signupBody({ email: 'not-an-email', timezone: 'Mars/Olympus_Mons', currency: 'DOLLARS', password: 'short' }),
+    signupBody({ email: 'not-an-email', timezone: 'Mars/Olympus_Mons', currency: 'QQQ', password: 'short' }),
   );
   assertValidation(res, {
     email: 'invalid_email',
@@ -81,12 +81,26 @@ test('signup lists every bad field at once', async () => {
   assert.ok(!res.json.errors.some((e) => e.field === 'org_name'), 'valid fields are not listed');
 });
 
+test('a too-long value does not hide the other bad fields', async () => {
+  const res = await server.client().post(
+    '/api/v1/signup',
+    signupBody({ email: 'not-an-email', timezone: 'Mars/Olympus_Mons', currency: 'DOLLARS', password: 'short' }),
+  );
+  assertValidation(res, {
+    email: 'invalid_email',
+    timezone: 'invalid_timezone',
+    currency: ['invalid_currency', 'too_long'],
+    password: 'too_short',
+  });
+});
+
 test('signup: each invalid value on its own', async (t) => {
   const cases = [
     ['email', { email: 'a@' }, 'invalid_email'],
     ['email', { email: '' }, undefined],
     ['timezone', { timezone: 'Europe/Nowhere' }, 'invalid_timezone'],
-    ['currency', { currency: 'XYZW' }, 'invalid_currency'],
+    ['currency', { currency: 'XYZW' }, ['invalid_currency', 'too_long']],
+    ['currency', { currency: 'UA' }, ['invalid_currency', 'too_short']],
     ['currency', { currency: 'QQQ' }, 'invalid_currency'],
     ['password', { password: '1234567' }, 'too_short'],
     ['org_name', { org_name: '' }, undefined],

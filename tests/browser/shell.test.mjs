@@ -74,6 +74,15 @@ async function waitForText(locator, expected, what) {
   assert.fail(`${what}: expected text "${expected}", got "${last}"`);
 }
 
+/** Whether the element is visible and at least partly inside the viewport. */
+async function onScreen(page, locator) {
+  if (!(await locator.isVisible())) return false;
+  const box = await locator.boundingBox();
+  const vp = page.viewportSize();
+  if (!box || box.width === 0 || box.height === 0) return false;
+  return box.x < vp.width && box.x + box.width > 0 && box.y < vp.height && box.y + box.height > 0;
+}
+
 async function switchLanguage(page, lang) {
   const sw = page.getByTestId('lang-switch');
   await sw.waitFor({ state: 'visible' });
@@ -145,7 +154,14 @@ test('phone-sized shell (375x812): navigation through the burger', async (t) => 
   const { context, page, errors } = await openPage({ width: 375, height: 812 });
   try {
     await login(page, 'uk');
+    // On a phone the navigation starts hidden (or off-screen) behind the burger.
+    assert.equal(await onScreen(page, page.getByTestId('nav-journal').first()), false, 'navigation hidden before the burger');
     await page.getByTestId('burger').click();
+    const deadline = Date.now() + TIMEOUT;
+    while (!(await onScreen(page, page.getByTestId('nav-journal').first())) && Date.now() < deadline) {
+      await page.waitForTimeout(100);
+    }
+    assert.ok(await onScreen(page, page.getByTestId('nav-journal').first()), 'navigation shown after the burger');
     await checkNav(page, 'uk');
     const shot = path.join(shotsDir, 'shell-uk-375.png');
     await page.screenshot({ path: shot });

@@ -31,7 +31,7 @@ export function assertProblem(res, status, code) {
   return res.json;
 }
 
-/** Asserts a 422 validation problem whose `errors` name the given fields (and codes). */
+/** Asserts a 422 validation problem whose `errors` name the given fields (and codes: one or a list of acceptable ones). */
 export function assertValidation(res, expected) {
   const p = assertProblem(res, 422, 'validation-failed');
   assert.ok(Array.isArray(p.errors), `errors is an array: ${res.text}`);
@@ -44,9 +44,10 @@ export function assertValidation(res, expected) {
     const hits = p.errors.filter((e) => e.field === field);
     assert.ok(hits.length > 0, `errors name field "${field}": ${res.text}`);
     if (code !== undefined) {
+      const codes = Array.isArray(code) ? code : [code];
       assert.ok(
-        hits.some((e) => e.code === code),
-        `field "${field}" has code "${code}": ${res.text}`,
+        hits.some((e) => codes.includes(e.code)),
+        `field "${field}" has code ${codes.map((c) => `"${c}"`).join(' or ')}: ${res.text}`,
       );
     }
   }

@@ -92,12 +92,21 @@ async function freshDatabase(tmpDir) {
   };
 }
 
+/** The environment without the server's own KVITKA_* settings (tests pass what they mean). */
+function cleanEnv() {
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) {
+    if (k.startsWith('KVITKA_') && !k.startsWith('KVITKA_TEST_') && k !== 'KVITKA_BIN') delete env[k];
+  }
+  return env;
+}
+
 /** Runs the binary once (not as a server) and resolves to {code, signal, stdout, stderr}. */
 export function runKvitka(args, { env = {}, timeoutMs = 120_000, cwd = REPO_ROOT } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(KVITKA_BIN, args, {
       cwd,
-      env: { ...process.env, ...env },
+      env: { ...cleanEnv(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -247,9 +256,7 @@ export async function startServer({ demo = false, env = {}, args = [], startTime
 async function launch(server, port, args, env, startTimeoutMs) {
   const listen = `127.0.0.1:${port}`;
   const argv = ['serve', '--db', server.dbUrl, '--listen', listen, '--data-dir', server.dataDir, ...args];
-  const childEnv = { ...process.env, ...env };
-  delete childEnv.KVITKA_DB;
-  delete childEnv.KVITKA_LISTEN;
+  const childEnv = { ...cleanEnv(), ...env };
   const logStream = createWriteStream(server.logFile, { flags: 'a' });
   const proc = spawn(KVITKA_BIN, argv, {
     cwd: REPO_ROOT,

@@ -28,13 +28,42 @@ Result<DatabaseUrl, std::string> ParseDatabaseUrl(const std::string& url) {
   return Fail(std::string("database URL must start with sqlite: or postgresql://"));
 }
 
+namespace {
+
+// SOCI re-parses PostgreSQL connection strings as key=value pairs, which breaks libpq URIs:
+// turn "postgresql://user@host:port/db?opt=x" into "user='user' host='host' ...".
+std::string PostgresqlKeywords(const std::string& connect) {
+  if (connect.rfind("postgres", 0) != 0) return connect;
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(connect.c_str(), &error);
+  if (!options) {
+    std::string message = error ? error : "invalid PostgreSQL URL";
+    PQfreemem(error);
+    throw std::invalid_argument(message);
+  }
+  std::string out;
+  for (PQconninfoOption* o = options; o->keyword; ++o) {
+    if (!o->val || !*o->val) continue;
+    std::string value;
+    for (const char* c = o->val; *c; ++c) {
+      if (*c == '\\' || *c == '\'') value += '\\';
+      value += *c;
+    }
+    out += std::string(out.empty() ? "" : " ") + o->keyword + "='" + value + "'";
+  }
+  PQconninfoFree(options);
+  return out;
+}
+
+}  // namespace
+
 void CreatePostgresqlDatabase(const std::string& admin_url, const std::string& name) {
   for (char c : name) {
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
       throw std::invalid_argument("bad database name: " + name);
     }
   }
-  soci::session sql(soci::postgresql, admin_url);
+  soci::session sql(soci::postgresql, PostgresqlKeywords(admin_url));
   sql << "CREATE DATABASE " + name;
 }
 
@@ -111,7 +140,7 @@ class PooledDatabase final : public Database {
         sql << "PRAGMA foreign_keys=ON";
         sql << "PRAGMA busy_timeout=15000";
       } else {
-        sql.open(soci::postgresql, url.connect);
+        sql.open(soci::postgresql, PostgresqlKeywords(url.connect));
         sql << "SET TIME ZONE 'UTC'";
       }
     }

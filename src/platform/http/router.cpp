@@ -17,44 +17,40 @@ std::vector<std::string_view> PathSegments(std::string_view path) {
   return segments;
 }
 
-namespace {
-
-bool MatchPattern(std::string_view pattern, std::string_view path,
-                  std::map<std::string, std::string>* params) {
-  auto want = PathSegments(pattern);
-  auto got = PathSegments(path);
-  if (want.size() != got.size()) return false;
-  std::map<std::string, std::string> found;
-  for (std::size_t i = 0; i < want.size(); ++i) {
-    if (want[i].size() > 2 && want[i].front() == '{' && want[i].back() == '}') {
-      found.emplace(std::string(want[i].substr(1, want[i].size() - 2)), std::string(got[i]));
-    } else if (want[i] != got[i]) {
-      return false;
-    }
-  }
-  if (params) *params = std::move(found);
-  return true;
-}
-
-}  // namespace
-
 void Router::Add(Route route) {
   for (const auto& existing : routes_) {
     if (existing.method == route.method && existing.pattern == route.pattern) {
       throw std::logic_error("route registered twice: " + route.method + " " + route.pattern);
     }
   }
+  std::vector<Segment> pattern;
+  for (auto segment : PathSegments(route.pattern)) {
+    const bool parameter = segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+    pattern.push_back({std::string(parameter ? segment.substr(1, segment.size() - 2) : segment),
+                       parameter});
+  }
+  patterns_.push_back(std::move(pattern));
   routes_.push_back(std::move(route));
 }
 
 RouteMatch Router::Match(std::string_view method, std::string_view path) const {
   RouteMatch match;
+  const auto segments = PathSegments(path);
   // Literal segments win over parameters: "/users/me" before "/users/{id}".
-  const Route* best = nullptr;
+  std::size_t best = routes_.size();
   int best_literals = -1;
-  for (const auto& route : routes_) {
-    std::map<std::string, std::string> params;
-    if (!MatchPattern(route.pattern, path, &params)) continue;
+  for (std::size_t i = 0; i < routes_.size(); ++i) {
+    const auto& pattern = patterns_[i];
+    if (pattern.size() != segments.size()) continue;
+    int literals = 0;
+    bool matches = true;
+    for (std::size_t k = 0; k < pattern.size() && matches; ++k) {
+      if (pattern[k].parameter) continue;
+      matches = pattern[k].text == segments[k];
+      ++literals;
+    }
+    if (!matches) continue;
+    const Route& route = routes_[i];
     if (route.method != method && !(method == "HEAD" && route.method == "GET")) {
       if (std::find(match.allowed_methods.begin(), match.allowed_methods.end(), route.method) ==
           match.allowed_methods.end()) {
@@ -62,15 +58,18 @@ RouteMatch Router::Match(std::string_view method, std::string_view path) const {
       }
       continue;
     }
-    int literals = static_cast<int>(std::count(route.pattern.begin(), route.pattern.end(), '/')) -
-                   static_cast<int>(std::count(route.pattern.begin(), route.pattern.end(), '{'));
     if (literals > best_literals) {
-      best = &route;
+      best = i;
       best_literals = literals;
-      match.params = std::move(params);
     }
   }
-  match.route = best;
+  if (best == routes_.size()) return match;
+  match.route = &routes_[best];
+  for (std::size_t k = 0; k < segments.size(); ++k) {
+    if (patterns_[best][k].parameter) {
+      match.params.emplace(patterns_[best][k].text, std::string(segments[k]));
+    }
+  }
   return match;
 }
 

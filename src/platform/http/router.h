@@ -40,7 +40,12 @@ class Router {
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
+  struct Segment {
+    std::string text;  // literal text, or the parameter name
+    bool parameter = false;
+  };
   std::vector<Route> routes_;
+  std::vector<std::vector<Segment>> patterns_;  // routes_[i] split once at Add
 };
 
 // Splits "/a/b/" into {"a", "b"}.
