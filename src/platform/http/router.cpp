@@ -26,8 +26,8 @@ void Router::Add(Route route) {
   std::vector<Segment> pattern;
   for (auto segment : PathSegments(route.pattern)) {
     const bool parameter = segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
-    pattern.push_back({std::string(parameter ? segment.substr(1, segment.size() - 2) : segment),
-                       parameter});
+    pattern.push_back(
+        {std::string(parameter ? segment.substr(1, segment.size() - 2) : segment), parameter});
   }
   patterns_.push_back(std::move(pattern));
   routes_.push_back(std::move(route));
