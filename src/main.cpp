@@ -231,6 +231,10 @@ int main(int argc, char** argv) {
       auto member = app.team.AddFromShell(orgs.front().id,
                                           {name.empty() ? email : name, email, role, password});
       if (!member) {
+        if (member.error().code == identity::ErrorCode::kConflict) {
+          std::cerr << "Refused: " << member.error().detail << ".\n";
+          return 2;
+        }
         std::cerr << "Could not add the user:";
         for (const auto& f : member.error().fields)
           std::cerr << " " << f.field << " (" << f.code << ")";

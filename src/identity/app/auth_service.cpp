@@ -1,6 +1,5 @@
 #include "identity/app/auth_service.h"
 
-#include "core/money.h"
 #include "core/secret.h"
 #include "core/text.h"
 #include "core/time.h"
@@ -55,14 +54,10 @@ std::string AuthService::UniqueSlug(db::Session& s, const std::string& wanted) {
 }
 
 Result<SessionGrant, Error> AuthService::Signup(const SignupInput& input, const std::string& ip) {
-  FieldErrors errors;
-  const auto email = NormalizeEmail(input.email);
-  if (!email) errors.push_back({"email", "invalid_email"});
-  const auto zone = CanonicalTimeZone(input.timezone);
-  if (!zone) errors.push_back({"timezone", "invalid_timezone"});
-  if (!IsKnownCurrency(input.currency)) errors.push_back({"currency", "invalid_currency"});
-  CheckPassword(input.password, "password", errors);
+  auto errors = CheckSignup(input.email, input.timezone, input.currency, input.password);
   if (!errors.empty()) return Fail(Error(ErrorCode::kValidation, errors));
+  const auto email = NormalizeEmail(input.email);
+  const auto zone = CanonicalTimeZone(input.timezone);
 
   // Hash outside the transaction: argon2id takes a while and must not hold the write lock.
   const std::string password_hash = HashPassword(input.password);

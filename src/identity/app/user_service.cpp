@@ -133,6 +133,12 @@ Result<Member, Error> UserService::AddFromShell(Id org_id, const NewUser& input)
     if (!user) return Fail(Error(ErrorCode::kNotFound));
     auto member = users_.FindMember(s, org_id, user->id);
     if (!member) return Fail(Error(ErrorCode::kNotFound));
+    if (member->membership.active && member->membership.role == Role::kOwner &&
+        *role != Role::kOwner && users_.CountActiveOwners(s, org_id) <= 1) {
+      Error error(ErrorCode::kConflict);
+      error.detail = "the organization must keep at least one active owner";
+      return Fail(error);
+    }
     const auto before = MemberSnapshot(*member);
     member->user.password_hash = password_hash;
     member->membership.role = *role;

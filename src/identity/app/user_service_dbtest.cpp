@@ -46,6 +46,20 @@ TEST_P(UserServiceTest, TheLastOwnerStays) {
   EXPECT_TRUE(team_.Update(owner, owner.user_id, {std::nullopt, "admin", std::nullopt}).ok());
 }
 
+TEST_P(UserServiceTest, ShellRecoversAccessButKeepsTheLastOwner) {
+  auto owner = ActorOf(SignUp("owner@example.com"));
+  auto demoted = team_.AddFromShell(owner.org_id, {"", "owner@example.com", "admin", "newpass12"});
+  ASSERT_FALSE(demoted.ok());
+  EXPECT_EQ(demoted.error().code, ErrorCode::kConflict);
+  auto recovered =
+      team_.AddFromShell(owner.org_id, {"", "owner@example.com", "owner", "newpass12"});
+  ASSERT_TRUE(recovered.ok());
+  EXPECT_TRUE(auth_.Login("owner@example.com", "newpass12", "ip").ok());
+  auto added = team_.AddFromShell(owner.org_id, {"New", "new@example.com", "admin", "newpass12"});
+  ASSERT_TRUE(added.ok());
+  EXPECT_EQ(added->membership.role, Role::kAdmin);
+}
+
 TEST_P(UserServiceTest, DeactivationRevokesSessionsAndIsAudited) {
   auto owner = ActorOf(SignUp("owner@example.com"));
   auto added = team_.Add(owner, {"Admin", "admin@example.com", "admin", "password1"});

@@ -1,6 +1,8 @@
 #include "identity/domain/validation.h"
 
+#include "core/money.h"
 #include "core/text.h"
+#include "core/time.h"
 
 namespace kvitka::identity {
 
@@ -46,6 +48,16 @@ bool IsValidSlug(std::string_view slug) {
     previous = c;
   }
   return true;
+}
+
+FieldErrors CheckSignup(std::string_view email, std::string_view timezone,
+                        std::string_view currency, std::string_view password) {
+  FieldErrors errors;
+  if (!NormalizeEmail(email)) errors.push_back({"email", "invalid_email"});
+  if (!CanonicalTimeZone(timezone)) errors.push_back({"timezone", "invalid_timezone"});
+  if (!IsKnownCurrency(currency)) errors.push_back({"currency", "invalid_currency"});
+  CheckPassword(password, "password", errors);
+  return errors;
 }
 
 bool IsSupportedLocale(std::string_view locale) {

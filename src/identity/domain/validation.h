@@ -21,6 +21,10 @@ void CheckPassword(std::string_view password, const char* field, FieldErrors& er
 // A slug of lower-case Latin letters, digits and single dashes, 1..63 characters.
 bool IsValidSlug(std::string_view slug);
 
+// The semantic checks of a new organization's signup (email, time zone, currency, password).
+FieldErrors CheckSignup(std::string_view email, std::string_view timezone,
+                        std::string_view currency, std::string_view password);
+
 // "uk", "ru" or "en".
 bool IsSupportedLocale(std::string_view locale);
 

@@ -26,6 +26,16 @@ TEST(Password, NeedsEightCharactersCountedAsLetters) {
   EXPECT_TRUE(errors.empty());
 }
 
+TEST(Signup, ReportsEveryBadFieldAtOnce) {
+  auto errors = CheckSignup("bad", "Mars/X", "QQQ", "short");
+  ASSERT_EQ(errors.size(), 4u);
+  EXPECT_EQ(errors[0].field, "email");
+  EXPECT_EQ(errors[1].field, "timezone");
+  EXPECT_EQ(errors[2].field, "currency");
+  EXPECT_EQ(errors[3].field, "password");
+  EXPECT_TRUE(CheckSignup("a@b.c", "Europe/Kiev", "UAH", "kvitka-demo").empty());
+}
+
 TEST(Slug, AcceptsOnlyCleanSlugs) {
   EXPECT_TRUE(IsValidSlug("kvitka-demo"));
   EXPECT_TRUE(IsValidSlug("salon1"));

@@ -1,5 +1,8 @@
 #include "identity/http/identity_routes.h"
 
+#include <algorithm>
+
+#include "identity/domain/validation.h"
 #include "identity/http/identity_json.h"
 #include "identity/http/session_authenticator.h"
 #include "platform/http/problem.h"
@@ -65,6 +68,15 @@ void AddIdentityRoutes(http::Router& router, AuthService& auth, UserService& tea
     in.email = body->Text("email", kEmail).value_or("");
     in.password = body->Text("password", kPassword).value_or("");
     in.locale = body->Text("locale", {.max = 2}).value_or(std::string(LanguageCode(req.language)));
+    // Report every bad field at once: the semantic checks too, for fields that passed the
+    // type and length checks.
+    const auto format_errors = body->errors();
+    for (auto& error : CheckSignup(in.email, in.timezone, in.currency, in.password)) {
+      const bool reported =
+          std::any_of(format_errors.begin(), format_errors.end(),
+                      [&](const FieldError& e) { return e.field == error.field; });
+      if (!reported) body->AddError(std::move(error));
+    }
     if (auto problem = body->Problems(req)) return *problem;
     auto grant = auth.Signup(in, req.remote_ip);
     return grant ? granted(201, *grant) : ErrorResponse(req, grant.error());

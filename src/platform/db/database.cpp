@@ -142,6 +142,7 @@ class PooledDatabase final : public Database {
       } else {
         sql.open(soci::postgresql, PostgresqlKeywords(url.connect));
         sql << "SET TIME ZONE 'UTC'";
+        sql << "SET client_min_messages TO WARNING";
       }
     }
   }

@@ -19,7 +19,16 @@ export function LanguageSwitch({ size = 'xs' }: { size?: MantineSize }) {
       data={LANGUAGES.map((lang) => ({
         value: lang,
         label: (
-          <span data-testid={`lang-${lang}`} title={t(`language.${lang}`)} lang={lang}>
+          // A click on the language already shown is a choice too: remember it, so that the
+          // account's saved locale does not override it after signing in.
+          <span
+            data-testid={`lang-${lang}`}
+            title={t(`language.${lang}`)}
+            lang={lang}
+            onClick={() => {
+              if (lang === language) void setLanguage(lang);
+            }}
+          >
             {t(`language.short.${lang}`)}
           </span>
         ),
