@@ -7,6 +7,9 @@
 #include <mutex>
 #include <thread>
 
+#include "clients/http/client_routes.h"
+#include "clients/store/sql_client_catalog_store.h"
+#include "clients/store/sql_client_store.h"
 #include "core/secret.h"
 #include "demo/demo_salon.h"
 #include "identity/http/identity_routes.h"
@@ -15,6 +18,7 @@
 #include "identity/store/sql_session_store.h"
 #include "identity/store/sql_user_store.h"
 #include "platform/db/migrations.h"
+#include "platform/files/file_storage.h"
 #include "platform/http/health.h"
 #include "platform/http/server.h"
 
@@ -41,10 +45,21 @@ struct Kvitka {
              identity::AuthSettings{.session_ttl_seconds = settings.session_ttl_hours * 3600L}),
         team(*db, users, sessions, audit, clock, auth.settings().invitation_ttl_seconds),
         branches(*db, orgs, audit, clock),
-        authenticator(auth) {
+        authenticator(auth),
+        file_storage(std::filesystem::path(settings.data_dir) / "files"),
+        client_deps{*db,        client_store,   tag_store,    segment_store,
+                    file_store, settings_store, import_store, file_storage,
+                    audit,      branches,       clock},
+        clients(client_deps),
+        client_tags(client_deps, clients),
+        client_files(client_deps),
+        client_exchange(client_deps, clients) {
     http::AddHealthRoute(router, [this] { return db->Ping(); });
     identity::AddIdentityRoutes(router, auth, team, branches,
                                 {settings.secure_cookies, settings.public_url});
+    clients::AddClientRoutes(router, clients);
+    clients::AddClientCatalogRoutes(router, client_tags, client_files);
+    clients::AddClientExchangeRoutes(router, client_exchange);
   }
 
   static std::unique_ptr<db::Database> Open(const std::string& url, std::size_t pool_size) {
@@ -64,6 +79,20 @@ struct Kvitka {
   identity::UserService team;
   identity::BranchService branches;
   identity::SessionAuthenticator authenticator;
+
+  files::DiskFileStorage file_storage;
+  clients::SqlClientStore client_store;
+  clients::SqlTagStore tag_store;
+  clients::SqlSegmentStore segment_store;
+  clients::SqlClientFileStore file_store;
+  clients::SqlClientSettingsStore settings_store;
+  clients::SqlImportStore import_store;
+  clients::ClientDeps client_deps;
+  clients::ClientService clients;
+  clients::TagService client_tags;
+  clients::ClientFileService client_files;
+  clients::ClientExchange client_exchange;
+
   http::Router router;
 };
 
@@ -89,6 +118,7 @@ void PrintDemo(const demo::DemoResult& result) {
   for (const auto& account : result.accounts) {
     std::cout << "  " << account.role << ": " << account.email << " / " << demo::kPassword << "\n";
   }
+  if (result.created) std::cout << "  " << result.clients << " demo clients.\n";
 }
 
 int Serve(const Settings& settings) {
@@ -215,7 +245,8 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*demo_cmd) {
-      PrintDemo(demo::DemoSalon(app.auth, app.team, app.branches).Seed());
+      PrintDemo(
+          demo::DemoSalon(app.auth, app.team, app.branches, app.clients, app.client_tags).Seed());
       return 0;
     }
     if (*user_add) {

@@ -77,4 +77,58 @@ std::string RegionOfTimeZone(std::string_view canonical_zone) {
   return region;
 }
 
+namespace {
+
+const date::time_zone* ZoneOrNull(std::string_view zone) {
+  try {
+    return zone.empty() ? nullptr : date::locate_zone(zone);
+  } catch (const std::exception&) {
+    return nullptr;
+  }
+}
+
+std::optional<date::year_month_day> ParseCivil(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  std::istringstream in{std::string(text)};
+  date::year_month_day ymd{};
+  in >> date::parse("%Y-%m-%d", ymd);
+  if (in.fail() || !ymd.ok()) return std::nullopt;
+  return ymd;
+}
+
+}  // namespace
+
+std::string CivilDate(EpochSeconds instant, std::string_view zone) {
+  const date::sys_seconds tp{std::chrono::seconds{instant}};
+  if (const auto* tz = ZoneOrNull(zone)) {
+    return date::format("%Y-%m-%d", date::make_zoned(tz, tp).get_local_time());
+  }
+  return date::format("%Y-%m-%d", tp);
+}
+
+std::optional<EpochSeconds> StartOfDay(std::string_view text, std::string_view zone) {
+  const auto ymd = ParseCivil(text);
+  if (!ymd) return std::nullopt;
+  const date::local_days day{*ymd};
+  if (const auto* tz = ZoneOrNull(zone)) {
+    const auto info = tz->get_info(day);
+    date::sys_seconds start;
+    if (info.result == date::local_info::nonexistent) {
+      start = info.second.begin;  // the gap's end is the first instant of the day
+    } else {
+      start = tz->to_sys(day, date::choose::earliest);
+    }
+    return start.time_since_epoch().count();
+  }
+  return date::sys_days{*ymd}.time_since_epoch().count() * 86400;
+}
+
+std::string AddYears(std::string_view text, int years) {
+  auto ymd = ParseCivil(text);
+  if (!ymd) return std::string(text);
+  date::year_month_day moved = *ymd + date::years{years};
+  if (!moved.ok()) moved = date::year_month_day{moved.year() / moved.month() / date::last};
+  return date::format("%Y-%m-%d", moved);
+}
+
 }  // namespace kvitka

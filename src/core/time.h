@@ -21,4 +21,14 @@ std::optional<std::string> CanonicalTimeZone(std::string_view name);
 // ISO 3166 region of a zone ("Europe/Kyiv" -> "UA"), empty when the zone has none (UTC).
 std::string RegionOfTimeZone(std::string_view canonical_zone);
 
+// The civil date "YYYY-MM-DD" of an instant in a zone (UTC when the zone is unknown).
+std::string CivilDate(EpochSeconds instant, std::string_view zone);
+
+// The first instant of a civil date "YYYY-MM-DD" in a zone (on a day that starts inside a
+// daylight-saving gap, the earliest instant that exists); nullopt for a malformed date.
+std::optional<EpochSeconds> StartOfDay(std::string_view date, std::string_view zone);
+
+// A civil date moved by whole years ("2024-02-29" - 1 year -> "2023-02-28").
+std::string AddYears(std::string_view date, int years);
+
 }  // namespace kvitka

@@ -39,5 +39,26 @@ TEST(TimeZone, RegionOfZone) {
   EXPECT_EQ(RegionOfTimeZone("UTC"), "");
 }
 
+TEST(CivilDate, FollowsTheZone) {
+  // 2026-11-21T23:30:00Z is already the 22nd in Kyiv (UTC+2).
+  EXPECT_EQ(CivilDate(1795303800, "Europe/Kyiv"), "2026-11-22");
+  EXPECT_EQ(CivilDate(1795303800, "UTC"), "2026-11-21");
+}
+
+TEST(StartOfDay, IsMidnightInTheZoneAcrossDaylightSaving) {
+  EXPECT_EQ(StartOfDay("2026-11-22", "Europe/Kyiv"),
+            1795352400 - 15 * 3600);  // 22:00Z the day before
+  // 2026-03-29 starts at 00:00 EET (UTC+2): the change to summer time happens at 03:00.
+  EXPECT_EQ(StartOfDay("2026-03-29", "Europe/Kyiv"),
+            StartOfDay("2026-03-28", "UTC").value() + 22 * 3600);
+  EXPECT_FALSE(StartOfDay("2026-02-30", "Europe/Kyiv"));
+  EXPECT_FALSE(StartOfDay("yesterday", "Europe/Kyiv"));
+}
+
+TEST(AddYears, ClampsLeapDays) {
+  EXPECT_EQ(AddYears("2024-02-29", -1), "2023-02-28");
+  EXPECT_EQ(AddYears("2026-11-22", -30), "1996-11-22");
+}
+
 }  // namespace
 }  // namespace kvitka

@@ -44,6 +44,8 @@ DemoResult DemoSalon::Seed() {
     auto added = team_.Add(actor, {p.name, p.email, p.role, std::string(kPassword)});
     if (!added) throw std::runtime_error(std::string("could not add demo user ") + p.email);
   }
+  SeedDemoClients(clients_, tags_, actor, 500);
+  result.clients = 500;
   return result;
 }
 

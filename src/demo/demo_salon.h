@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "clients/app/client_service.h"
+#include "clients/app/tag_service.h"
 #include "identity/app/auth_service.h"
 #include "identity/app/branch_service.h"
 #include "identity/app/user_service.h"
@@ -21,14 +23,16 @@ struct DemoAccount {
 
 struct DemoResult {
   bool created = false;  // false when the demo salon was already there
+  int clients = 0;
   std::vector<DemoAccount> accounts;
 };
 
 class DemoSalon {
  public:
   DemoSalon(identity::AuthService& auth, identity::UserService& team,
-            identity::BranchService& branches)
-      : auth_(auth), team_(team), branches_(branches) {}
+            identity::BranchService& branches, clients::ClientService& clients,
+            clients::TagService& tags)
+      : auth_(auth), team_(team), branches_(branches), clients_(clients), tags_(tags) {}
 
   // Seeds the demo salon; does nothing when its owner account already exists.
   DemoResult Seed();
@@ -37,6 +41,13 @@ class DemoSalon {
   identity::AuthService& auth_;
   identity::UserService& team_;
   identity::BranchService& branches_;
+  clients::ClientService& clients_;
+  clients::TagService& tags_;
 };
+
+// The demo client base: `count` clients with Ukrainian names, phones, birthdays and tags,
+// the same every time (a fixed seed).
+void SeedDemoClients(clients::ClientService& clients, clients::TagService& tags,
+                     const identity::Actor& owner, int count);
 
 }  // namespace kvitka::demo

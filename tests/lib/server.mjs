@@ -353,7 +353,7 @@ export class Client {
    *   body:    raw body (string or Buffer); contentType sets its Content-Type
    *   headers: extra headers
    *   csrf:    true (default: send the remembered token on writes) | false | 'string' (send this)
-   * Resolves to {status, headers, json, text, setCookies}.
+   * Resolves to {status, headers, json, text, buffer, setCookies}.
    */
   async request(method, urlPath, { json, body, contentType, headers = {}, csrf = true, timeoutMs = 30_000 } = {}) {
     method = method.toUpperCase();
@@ -384,7 +384,8 @@ export class Client {
     });
     const setCookies = res.headers.getSetCookie();
     for (const sc of setCookies) this._storeCookie(sc);
-    const text = await res.text();
+    const buffer = Buffer.from(await res.arrayBuffer()); // the raw bytes (downloads, exports)
+    const text = new TextDecoder().decode(buffer);
     let parsed = null;
     const ct = res.headers.get('content-type') || '';
     if (text.length > 0 && /json/i.test(ct)) {
@@ -397,7 +398,7 @@ export class Client {
     if (parsed && typeof parsed === 'object' && typeof parsed.csrf_token === 'string') {
       this.csrf = parsed.csrf_token;
     }
-    return { status: res.status, headers: res.headers, json: parsed, text, setCookies };
+    return { status: res.status, headers: res.headers, json: parsed, text, buffer, setCookies };
   }
 
   _storeCookie(sc) {

@@ -29,6 +29,19 @@ Result<Branch, Error> BranchService::Get(const Actor& actor, Id branch_id) {
   });
 }
 
+OrgProfile BranchService::Of(Id org_id) {
+  return db_.Read([&](db::Session& s) {
+    OrgProfile profile{"UA", "Europe/Kyiv", "UAH"};
+    if (auto org = orgs_.FindOrganization(s, org_id)) {
+      if (!org->country.empty()) profile.country = org->country;
+      profile.currency = org->currency;
+    }
+    auto branches = orgs_.ListBranches(s, org_id);
+    if (!branches.empty()) profile.timezone = branches.front().timezone;
+    return profile;
+  });
+}
+
 FieldErrors BranchService::Apply(const BranchInput& input, Branch& branch) {
   FieldErrors errors;
   if (input.name) branch.name = *input.name;

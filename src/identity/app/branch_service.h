@@ -23,7 +23,20 @@ struct BranchInput {
   std::optional<std::string> currency;
 };
 
-class BranchService {
+// What other modules need to know of an organization: where it is.
+struct OrgProfile {
+  std::string country;   // default region for phone numbers ("UA")
+  std::string timezone;  // of its first branch, for civil dates
+  std::string currency;
+};
+
+class OrgProfiles {
+ public:
+  virtual ~OrgProfiles() = default;
+  virtual OrgProfile Of(Id org_id) = 0;
+};
+
+class BranchService final : public OrgProfiles {
  public:
   BranchService(db::Database& db, OrganizationStore& orgs, AuditTrail& audit, const Clock& clock)
       : db_(db), orgs_(orgs), audit_(audit), clock_(clock) {}
@@ -32,6 +45,7 @@ class BranchService {
   Result<Branch, Error> Get(const Actor& actor, Id branch_id);
   Result<Branch, Error> Add(const Actor& actor, const BranchInput& input);
   Result<Branch, Error> Update(const Actor& actor, Id branch_id, const BranchInput& patch);
+  OrgProfile Of(Id org_id) override;
 
  private:
   // Applies and validates the given fields onto `branch`.

@@ -35,12 +35,17 @@ struct Grant {
 };
 
 // Who may do what. One row per action; a role not listed may not.
-const std::array<Grant, 5> kPermissions = {{
+const std::array<Grant, 10> kPermissions = {{
     {Action::kViewUsers, {Role::kOwner, Role::kAdmin, Role::kManager}},
     {Action::kManageUsers, {Role::kOwner, Role::kAdmin}},
     {Action::kViewBranches, {Role::kOwner, Role::kAdmin, Role::kManager, Role::kMaster}},
     {Action::kManageBranches, {Role::kOwner, Role::kManager}},
     {Action::kViewAudit, {Role::kOwner, Role::kManager}},
+    {Action::kViewClients, {Role::kOwner, Role::kAdmin, Role::kManager, Role::kMaster}},
+    {Action::kSeeClientContacts, {Role::kOwner, Role::kAdmin, Role::kManager}},
+    {Action::kManageClients, {Role::kOwner, Role::kAdmin, Role::kManager}},
+    {Action::kImportExportClients, {Role::kOwner, Role::kAdmin, Role::kManager}},
+    {Action::kEraseClients, {Role::kOwner}},
 }};
 
 }  // namespace

@@ -18,6 +18,12 @@ enum class Action {
   kViewBranches,
   kManageBranches,
   kViewAudit,
+  // clients
+  kViewClients,
+  kSeeClientContacts,  // phones, email, last and middle names
+  kManageClients,
+  kImportExportClients,
+  kEraseClients,
 };
 
 // The role -> allowed actions table.

@@ -25,6 +25,15 @@ TEST(Permissions, FollowTheTable) {
   EXPECT_FALSE(Allows(Role::kAdmin, Action::kManageBranches));
 }
 
+TEST(Permissions, MastersSeeClientsWithoutContacts) {
+  EXPECT_TRUE(Allows(Role::kMaster, Action::kViewClients));
+  EXPECT_FALSE(Allows(Role::kMaster, Action::kSeeClientContacts));
+  EXPECT_FALSE(Allows(Role::kMaster, Action::kManageClients));
+  EXPECT_TRUE(Allows(Role::kAdmin, Action::kImportExportClients));
+  EXPECT_FALSE(Allows(Role::kAdmin, Action::kEraseClients));
+  EXPECT_TRUE(Allows(Role::kOwner, Action::kEraseClients));
+}
+
 TEST(Permissions, AdminsCannotCreateOwnersOrManagers) {
   EXPECT_TRUE(CanAssign(Role::kOwner, Role::kOwner));
   EXPECT_TRUE(CanAssign(Role::kAdmin, Role::kMaster));

@@ -124,7 +124,7 @@ Response Dispatcher::RouteApi(Request& request) {
         {"The request body is too large", "Тіло запиту завелике", "Тело запроса слишком большое"},
         "at most " + std::to_string(route.max_body_bytes) + " bytes");
   }
-  if (request.IsWrite() && !request.body.empty()) {
+  if (request.IsWrite() && !request.body.empty() && !route.raw_body) {
     auto type = request.Header("content-type");
     if (!type || !IsJsonContentType(*type)) {
       return Problem(request, 415, "unsupported-media-type",

@@ -95,6 +95,80 @@ std::optional<std::int64_t> JsonBody::Int(const char* field, bool required, std:
   return number;
 }
 
+bool JsonBody::IsNull(const char* field) const {
+  auto it = json_.find(field);
+  return it != json_.end() && it->is_null();
+}
+
+std::optional<std::vector<std::string>> JsonBody::TextList(const char* field, std::size_t max_items,
+                                                           TextRule rule) {
+  const Json* value = Field(field, rule.required);
+  if (!value) return std::nullopt;
+  if (!value->is_array()) {
+    errors_.push_back({field, "invalid_type"});
+    return std::nullopt;
+  }
+  if (value->size() > max_items) {
+    errors_.push_back({field, "too_long", static_cast<std::int64_t>(max_items)});
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    const std::string name = std::string(field) + "[" + std::to_string(i) + "]";
+    const Json& item = (*value)[i];
+    if (!item.is_string() || !IsValidUtf8(item.get<std::string>())) {
+      errors_.push_back({name, "invalid_type"});
+      continue;
+    }
+    std::string text = rule.trim ? Trim(item.get<std::string>()) : item.get<std::string>();
+    if (Utf8Length(text) > rule.max) {
+      errors_.push_back({name, "too_long", static_cast<std::int64_t>(rule.max)});
+      continue;
+    }
+    if (!text.empty()) out.push_back(std::move(text));
+  }
+  return out;
+}
+
+std::optional<std::vector<Id>> JsonBody::IdList(const char* field, std::size_t max_items) {
+  const Json* value = Field(field, false);
+  if (!value) return std::nullopt;
+  if (!value->is_array()) {
+    errors_.push_back({field, "invalid_type"});
+    return std::nullopt;
+  }
+  if (value->size() > max_items) {
+    errors_.push_back({field, "too_long", static_cast<std::int64_t>(max_items)});
+    return std::nullopt;
+  }
+  std::vector<Id> out;
+  for (const auto& item : *value) {
+    if (!item.is_number_integer() || item.get<std::int64_t>() <= 0) {
+      errors_.push_back({field, "invalid_type"});
+      return std::nullopt;
+    }
+    out.push_back(item.get<Id>());
+  }
+  return out;
+}
+
+std::optional<std::optional<Id>> JsonBody::NullableId(const char* field) {
+  auto it = json_.find(field);
+  if (it == json_.end()) return std::nullopt;
+  if (it->is_null()) return std::optional<Id>();
+  if (!it->is_number_integer() || it->get<std::int64_t>() <= 0) {
+    errors_.push_back({field, "invalid_type"});
+    return std::nullopt;
+  }
+  return std::optional<Id>(it->get<Id>());
+}
+
+std::optional<std::string> JsonBody::ClearableText(const char* field, TextRule rule) {
+  if (IsNull(field)) return std::string();
+  rule.required = false;
+  return Text(field, rule);
+}
+
 std::optional<Response> JsonBody::Problems(const Request& request) const {
   if (errors_.empty()) return std::nullopt;
   return ValidationFailed(request, errors_);

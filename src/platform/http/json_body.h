@@ -31,6 +31,17 @@ class JsonBody {
   std::optional<bool> Bool(const char* field, bool required = false);
   std::optional<std::int64_t> Int(const char* field, bool required, std::int64_t min,
                                   std::int64_t max);
+  // The field is present with an explicit null (a PATCH that clears it).
+  bool IsNull(const char* field) const;
+  // A list of texts (each checked by `rule`), at most `max_items`.
+  std::optional<std::vector<std::string>> TextList(const char* field, std::size_t max_items,
+                                                   TextRule rule);
+  // A list of positive ids, at most `max_items`.
+  std::optional<std::vector<Id>> IdList(const char* field, std::size_t max_items);
+  // Absent: nullopt; null: a set empty value; a positive id: that id.
+  std::optional<std::optional<Id>> NullableId(const char* field);
+  // Texts that a PATCH may clear with null: null gives "".
+  std::optional<std::string> ClearableText(const char* field, TextRule rule);
   const Json& json() const { return json_; }
 
   // Lets a caller add an error found by its own checks.

@@ -48,6 +48,18 @@ const std::map<std::string_view, LocalizedText>& FieldTexts() {
        {"The cursor is not valid.", "Неправильний курсор.", "Неправильный курсор."}},
       {"unknown_field", {"Unknown field.", "Невідоме поле.", "Неизвестное поле."}},
       {"taken", {"Already taken.", "Вже зайнято.", "Уже занято."}},
+      {"invalid_phone",
+       {"This is not a valid phone number.", "Це неправильний номер телефону.",
+        "Это неправильный номер телефона."}},
+      {"invalid_date",
+       {"Enter a valid date.", "Введіть правильну дату.", "Введите правильную дату."}},
+      {"invalid_color",
+       {"Use a colour like #e64980.", "Вкажіть колір у форматі #e64980.",
+        "Укажите цвет в формате #e64980."}},
+      {"not_found", {"Not found.", "Не знайдено.", "Не найдено."}},
+      {"name_column_required",
+       {"Choose a column with the client's name.", "Виберіть стовпець з ім'ям клієнта.",
+        "Выберите столбец с именем клиента."}},
   };
   return texts;
 }

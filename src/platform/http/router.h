@@ -22,6 +22,7 @@ struct Route {
   Access access = Access::kSession;
   Handler handler;
   std::size_t max_body_bytes = 1 << 20;
+  bool raw_body = false;  // the body is a file, not JSON (any media type the handler checks)
 };
 
 struct RouteMatch {

@@ -1,5 +1,5 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router-dom';
-import { ClientsPage } from '../clients/ClientsPage';
+import { ClientCardPage, ClientsImportPage, ClientsPage } from '../clients/ClientsPage';
 import { AcceptInvitationPage } from '../identity/AcceptInvitationPage';
 import { LoginPage } from '../identity/LoginPage';
 import { SignupPage } from '../identity/SignupPage';
@@ -26,6 +26,8 @@ export const routes: RouteObject[] = [
       { index: true, element: <Navigate to="/journal" replace /> },
       { path: 'journal', element: <JournalPage /> },
       { path: 'clients', element: <ClientsPage /> },
+      { path: 'clients/import', element: <ClientsImportPage /> },
+      { path: 'clients/:id', element: <ClientCardPage /> },
       { path: 'services', element: <ServicesPage /> },
       { path: 'staff', element: <StaffPage /> },
       { path: 'settings', element: <SettingsPage /> },

@@ -1,14 +1,16 @@
 import { Tabs } from '@mantine/core';
-import { IconBuildingStore, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconBuildingStore, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../app/PageHeader';
+import { ClientsSettingsTab } from '../clients/ClientsSettingsTab';
+import { canEditClients } from '../clients/permissions';
 import { BranchesTab } from '../identity/BranchesTab';
 import { canListUsers } from '../identity/permissions';
 import { useAuthedSession } from '../identity/session';
 import { UsersTab } from '../identity/UsersTab';
 
-type Tab = 'users' | 'branches';
+type Tab = 'users' | 'branches' | 'clients';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -16,7 +18,13 @@ export function SettingsPage() {
   const [params, setParams] = useSearchParams();
   const showUsers = canListUsers(session.role);
   const requested = params.get('tab');
-  const tab: Tab = requested === 'branches' || !showUsers ? 'branches' : 'users';
+  const showClients = canEditClients(session.role);
+  const tab: Tab =
+    requested === 'clients' && showClients
+      ? 'clients'
+      : requested === 'branches' || !showUsers
+        ? 'branches'
+        : 'users';
 
   return (
     <>
@@ -37,6 +45,11 @@ export function SettingsPage() {
           <Tabs.Tab value="branches" leftSection={<IconBuildingStore size={16} />} data-testid="settings-tab-branches">
             {t('settings.tabs.branches')}
           </Tabs.Tab>
+          {showClients && (
+            <Tabs.Tab value="clients" leftSection={<IconAddressBook size={16} />} data-testid="settings-tab-clients">
+              {t('settings.tabs.clients')}
+            </Tabs.Tab>
+          )}
         </Tabs.List>
         {showUsers && (
           <Tabs.Panel value="users">
@@ -46,6 +59,11 @@ export function SettingsPage() {
         <Tabs.Panel value="branches">
           <BranchesTab />
         </Tabs.Panel>
+        {showClients && (
+          <Tabs.Panel value="clients">
+            <ClientsSettingsTab />
+          </Tabs.Panel>
+        )}
       </Tabs>
     </>
   );
