@@ -18,7 +18,8 @@ TEST(Phone, OtherCountriesAndRegions) {
 }
 
 TEST(Phone, RefusesWhatIsNotAPhone) {
-  for (const char* bad : {"", "123", "hello", "067 123", "+380 00 000 00 00", "0671234567890123456"}) {
+  for (const char* bad :
+       {"", "123", "hello", "067 123", "+380 00 000 00 00", "0671234567890123456"}) {
     EXPECT_FALSE(NormalizePhone(bad, "UA")) << bad;
   }
 }

@@ -45,6 +45,12 @@ identity::Snapshot ClientSnapshot(const Client& c) {
             {"viber", c.consent.viber},
             {"email", c.consent.email}}},
           {"tags", tags},
+          {"notes", c.notes},
+          {"preferences", c.preferences},
+          {"referred_by_id", c.referred_by_id ? identity::Snapshot(*c.referred_by_id) : nullptr},
+          {"preferred_staff_ids", c.preferred_staff_ids},
+          {"preferred_service_ids", c.preferred_service_ids},
+          {"photo_file_id", c.photo_file_id ? identity::Snapshot(*c.photo_file_id) : nullptr},
           {"archived", c.archived}};
 }
 
@@ -60,8 +66,7 @@ ClientView ClientService::Show(db::Session& s, const Actor& actor, Client client
 }
 
 Result<Client, Error> ClientService::Apply(db::Session& s, const Actor& actor, Client& c,
-                                           const ClientPatch& p,
-                                           const identity::OrgProfile& org) {
+                                           const ClientPatch& p, const identity::OrgProfile& org) {
   Set(c.first_name, p.first_name);
   Set(c.last_name, p.last_name);
   Set(c.middle_name, p.middle_name);
@@ -83,7 +88,12 @@ Result<Client, Error> ClientService::Apply(db::Session& s, const Actor& actor, C
   Set(c.consent.email, p.consent_email);
   Set(c.discount_percent, p.discount_percent);
 
-  FieldErrors errors = NormalizeClient(c, org.country, CivilDate(d_.clock.Now(), org.timezone));
+  FieldErrors errors = p.format_errors;
+  for (auto& e : NormalizeClient(c, org.country, CivilDate(d_.clock.Now(), org.timezone))) {
+    const bool known = std::any_of(errors.begin(), errors.end(),
+                                   [&](const FieldError& f) { return f.field == e.field; });
+    if (!known) errors.push_back(std::move(e));
+  }
   if (c.referred_by_id &&
       (*c.referred_by_id == c.id || !d_.clients.Find(s, actor.org_id, *c.referred_by_id))) {
     errors.push_back({"referred_by_id", "not_found"});
@@ -99,7 +109,8 @@ Result<Client, Error> ClientService::Apply(db::Session& s, const Actor& actor, C
         errors.push_back({"tag_ids", "not_found"});
         break;
       }
-      if (std::none_of(c.tags.begin(), c.tags.end(), [&](const Tag& t) { return t.id == tag_id; })) {
+      if (std::none_of(c.tags.begin(), c.tags.end(),
+                       [&](const Tag& t) { return t.id == tag_id; })) {
         c.tags.push_back(*tag);
       }
     }
@@ -195,6 +206,7 @@ Result<ClientView, Error> ClientService::Merge(const Actor& actor, Id into_id, I
     auto into = d_.clients.Find(s, actor.org_id, into_id);
     auto source = d_.clients.Find(s, actor.org_id, source_id);
     if (!into || into->erased) return Fail(Error(ErrorCode::kNotFound));
+    if (into->archived) return Fail(Error(ErrorCode::kConflict));
     if (!source || source->erased || source->merged_into_id) {
       return Fail(Error(ErrorCode::kValidation, {{"source_id", "not_found"}}));
     }
@@ -263,7 +275,8 @@ Result<ClientView, Error> ClientService::Erase(const Actor& actor, Id client_id)
       d_.files.Delete(s, actor.org_id, file.id, c->updated_at);
       keys.push_back(file.storage_key);
     }
-    // The audit log keeps that an erasure happened, not what was erased.
+    // The audit log keeps that changes and the erasure happened, not what they contained.
+    d_.audit.Redact(s, actor.org_id, "client", c->id);
     d_.audit.Record(s, actor, "client.erase", "client", c->id, nullptr, {{"erased", true}});
     return Show(s, actor, *c);
   });
@@ -298,7 +311,11 @@ Result<ClientFilter, Error> ClientService::FilterOf(const Actor& actor, const Pa
     if (!saved) return Fail(Error(ErrorCode::kValidation, {{"segment_id", "invalid_value"}}));
     filter = Combine(std::move(saved).value(), filter);
   }
-  if (!identity::Allows(actor.role, Action::kSeeClientContacts) && !filter.search.digits.empty()) {
+  const bool digit_words =
+      std::any_of(filter.search.words.begin(), filter.search.words.end(),
+                  [](const auto& w) { return w.find_first_of("0123456789") != std::string::npos; });
+  if (!identity::Allows(actor.role, Action::kSeeClientContacts) &&
+      (!filter.search.digits.empty() || digit_words)) {
     // Masters do not search by phone.
     filter.search.digits.clear();
     filter.search.nothing = true;
@@ -340,7 +357,9 @@ Result<NameOrder, Error> ClientService::SetNameOrder(const Actor& actor, NameOrd
   return d_.db.Write([&](db::Session& s) {
     const auto before = d_.settings.GetNameOrder(s, actor.org_id);
     d_.settings.SetNameOrder(s, actor.org_id, order);
-    auto name = [](NameOrder o) { return o == NameOrder::kFirstLast ? "first_last" : "last_first"; };
+    auto name = [](NameOrder o) {
+      return o == NameOrder::kFirstLast ? "first_last" : "last_first";
+    };
     d_.audit.Record(s, actor, "client_settings.update", "client_settings", std::nullopt,
                     {{"name_order", name(before)}}, {{"name_order", name(order)}});
     return order;

@@ -28,6 +28,9 @@ struct ClientPatch {
   std::optional<std::vector<Id>> preferred_staff_ids, preferred_service_ids, tag_ids;
   std::optional<bool> consent_sms, consent_telegram, consent_viber, consent_email;
   std::optional<int> discount_percent;
+  // Problems the request body already had (types, lengths): reported together with the
+  // card's own rules, so that one answer names every bad field.
+  FieldErrors format_errors;
 };
 
 struct ClientPage {

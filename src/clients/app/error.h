@@ -18,6 +18,7 @@ enum class ErrorCode {
   kFileTooLarge,
   kUnreadableFile,
   kImportUsed,
+  kConflict,  // the card's state does not allow it (merging into an archived card)
 };
 
 struct Error {

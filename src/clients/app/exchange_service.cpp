@@ -1,8 +1,7 @@
 #include "clients/app/exchange_service.h"
 
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "clients/domain/client_rules.h"
 #include "clients/domain/export_rows.h"
@@ -114,7 +113,8 @@ Result<ImportReport, Error> ClientExchange::Run(const Actor& actor, const std::s
     for (auto& tag : d_.tags.List(s, actor.org_id)) tags.emplace(tag.name, tag);
     for (std::size_t i = 1; i < rows.size(); ++i) {
       std::vector<std::string> row;
-      for (const auto& cell : rows[i]) row.push_back(cell.is_string() ? cell.get<std::string>() : "");
+      for (const auto& cell : rows[i])
+        row.push_back(cell.is_string() ? cell.get<std::string>() : "");
       FieldErrors row_errors;
       auto imported = ClientFromRow(row, run.mapping, row_errors);
       if (!imported && row_errors.empty()) continue;  // an empty row
@@ -142,14 +142,15 @@ Result<ImportReport, Error> ClientExchange::Run(const Actor& actor, const std::s
         // A merged phone list may now clash with a third client: keep only free phones.
         std::vector<std::string> free_phones;
         for (const auto& phone : card.phones) {
-          if (!d_.clients.FindByPhone(s, actor.org_id, phone, card.id)) free_phones.push_back(phone);
+          if (!d_.clients.FindByPhone(s, actor.org_id, phone, card.id))
+            free_phones.push_back(phone);
         }
         card.phones = free_phones;
       } else {
         card = incoming;
         card.org_id = actor.org_id;
         card.created_at = now;
-        if (card.source.empty() || !IsSource(card.source)) card.source = "other";
+        if (!card.source.empty() && !IsSource(card.source)) card.source = "other";
       }
       card.updated_at = now;
       for (const auto& name : imported->tag_names) {

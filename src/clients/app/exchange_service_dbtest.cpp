@@ -17,8 +17,8 @@ TEST_P(ExchangeTest, ImportsWithPreviewMappingDuplicatesAndRejections) {
   auto preview = exchange_.Preview(owner_, SheetFormat::kCsv, csv);
   ASSERT_TRUE(preview.ok());
   EXPECT_EQ(preview->total_rows, 5u);
-  EXPECT_EQ(preview->mapping, (std::vector<std::string>{"first_name", "last_name", "phones",
-                                                        "birthday", "tags"}));
+  EXPECT_EQ(preview->mapping,
+            (std::vector<std::string>{"first_name", "last_name", "phones", "birthday", "tags"}));
   auto report = exchange_.Run(owner_, preview->import_id, {preview->mapping, false, false});
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->created, 1u);
@@ -29,13 +29,15 @@ TEST_P(ExchangeTest, ImportsWithPreviewMappingDuplicatesAndRejections) {
   EXPECT_EQ(report->rejected[1].row, 6u);
   EXPECT_EQ(Names(owner_, {}), (std::vector<std::string>{"Ірина", "Олена"}));
   // An import runs once.
-  EXPECT_EQ(exchange_.Run(owner_, preview->import_id, {preview->mapping, false, false}).error().code,
-            ErrorCode::kImportUsed);
+  EXPECT_EQ(
+      exchange_.Run(owner_, preview->import_id, {preview->mapping, false, false}).error().code,
+      ErrorCode::kImportUsed);
 }
 
 TEST_P(ExchangeTest, UpdatesDuplicatesWhenAskedAndDryRunChangesNothing) {
   Add("Олена", "", {"0671234567"});
-  const std::string csv = "Name,Last name,Phone\nОлена,Коваленко,0671234567\nНова,Клієнтка,0501112233\n";
+  const std::string csv =
+      "Name,Last name,Phone\nОлена,Коваленко,0671234567\nНова,Клієнтка,0501112233\n";
   auto preview = exchange_.Preview(owner_, SheetFormat::kCsv, csv);
   ASSERT_TRUE(preview.ok());
   auto dry = exchange_.Run(owner_, preview->import_id, {preview->mapping, true, true});

@@ -24,7 +24,8 @@ bool IsKind(std::string_view kind) {
 bool LooksLike(std::string_view type, std::string_view b) {
   if (type == "image/jpeg") return b.size() > 3 && b.substr(0, 3) == "\xFF\xD8\xFF";
   if (type == "image/png") return b.size() > 8 && b.substr(0, 8) == "\x89PNG\r\n\x1A\n";
-  if (type == "image/webp") return b.size() > 12 && b.substr(0, 4) == "RIFF" && b.substr(8, 4) == "WEBP";
+  if (type == "image/webp")
+    return b.size() > 12 && b.substr(0, 4) == "RIFF" && b.substr(8, 4) == "WEBP";
   if (type == "application/pdf") return b.size() > 5 && b.substr(0, 5) == "%PDF-";
   return false;
 }
@@ -48,13 +49,19 @@ Result<ClientFile, Error> ClientFileService::Add(const Actor& actor, Id client_i
   }
   if (!errors.empty()) return Fail(Error(ErrorCode::kValidation, errors));
   if (upload.bytes.size() > kMaxClientFileBytes) return Fail(Error(ErrorCode::kFileTooLarge));
-  if (!LooksLike(upload.content_type, upload.bytes)) return Fail(Error(ErrorCode::kUnsupportedFile));
+  if (!LooksLike(upload.content_type, upload.bytes))
+    return Fail(Error(ErrorCode::kUnsupportedFile));
   const bool exists = d_.db.Read(
       [&](db::Session& s) { return d_.clients.Find(s, actor.org_id, client_id).has_value(); });
   if (!exists) return Fail(Error(ErrorCode::kNotFound));
 
-  ClientFile file{0, client_id, upload.kind, upload.filename, upload.content_type,
-                  static_cast<std::int64_t>(upload.bytes.size()), d_.storage.Save(upload.bytes),
+  ClientFile file{0,
+                  client_id,
+                  upload.kind,
+                  upload.filename,
+                  upload.content_type,
+                  static_cast<std::int64_t>(upload.bytes.size()),
+                  d_.storage.Save(upload.bytes),
                   d_.clock.Now()};
   try {
     return d_.db.Write([&](db::Session& s) -> Result<ClientFile, Error> {

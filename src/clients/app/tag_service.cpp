@@ -52,12 +52,14 @@ Result<Tag, Error> TagService::Update(const Actor& actor, Id tag_id, const TagIn
     if (!tag) return Fail(Error(ErrorCode::kNotFound));
     const auto before = TagSnapshot(*tag);
     if (input.name && *input.name != tag->name) {
-      if (d_.tags.FindByName(s, actor.org_id, *input.name)) return Fail(Error(ErrorCode::kTagTaken));
+      if (d_.tags.FindByName(s, actor.org_id, *input.name))
+        return Fail(Error(ErrorCode::kTagTaken));
       tag->name = *input.name;
     }
     if (input.color) tag->color = *input.color;
     d_.tags.Update(s, actor.org_id, *tag);
-    d_.audit.Record(s, actor, "client_tag.update", "client_tag", tag->id, before, TagSnapshot(*tag));
+    d_.audit.Record(s, actor, "client_tag.update", "client_tag", tag->id, before,
+                    TagSnapshot(*tag));
     return *tag;
   });
 }
@@ -68,7 +70,8 @@ Result<Done, Error> TagService::Delete(const Actor& actor, Id tag_id) {
     auto tag = d_.tags.Find(s, actor.org_id, tag_id);
     if (!tag) return Fail(Error(ErrorCode::kNotFound));
     d_.tags.Delete(s, actor.org_id, tag_id);
-    d_.audit.Record(s, actor, "client_tag.delete", "client_tag", tag_id, TagSnapshot(*tag), nullptr);
+    d_.audit.Record(s, actor, "client_tag.delete", "client_tag", tag_id, TagSnapshot(*tag),
+                    nullptr);
     return Done{};
   });
 }

@@ -21,6 +21,10 @@ SearchTerms ParseSearch(std::string_view q) {
     terms.digits = digits;
     return terms;
   }
+  if (phone_like && !digits.empty()) {
+    terms.nothing = true;  // too short to look for a phone, and no name has digits
+    return terms;
+  }
   const std::string folded = FoldCase(text);
   std::size_t start = 0;
   while (start < folded.size()) {
@@ -47,7 +51,8 @@ bool IsMonthDay(std::string_view md) {
   if (md.size() != 5 || md[2] != '-') return false;
   auto m = Number<int>(md.substr(0, 2));
   auto d = Number<int>(md.substr(3, 2));
-  return m && d && *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31;
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m && d && *m >= 1 && *m <= 12 && *d >= 1 && *d <= kDays[*m - 1];
 }
 
 bool IsKey(std::string_view key) {
@@ -64,8 +69,7 @@ Result<ClientFilter, FieldErrors> ParseClientFilter(const Pairs& pairs,
   auto bad = [&](const std::string& key, const char* code = "invalid_value") {
     errors.push_back({key, code});
   };
-  auto count = [&](const std::string& key, const std::string& value,
-                   std::optional<int>& out) {
+  auto count = [&](const std::string& key, const std::string& value, std::optional<int>& out) {
     auto n = Number<int>(value);
     if (!n || *n < 0 || *n > 1000000) return bad(key);
     out = *n;
@@ -76,13 +80,13 @@ Result<ClientFilter, FieldErrors> ParseClientFilter(const Pairs& pairs,
     if (!n || *n < 0) return bad(key);
     out = *n;
   };
-  auto day = [&](const std::string& key, const std::string& value,
-                 std::optional<EpochSeconds>& out, int add_days) {
+  auto day = [&](const std::string& key, const std::string& value, std::optional<EpochSeconds>& out,
+                 int add_days) {
     auto start = StartOfDay(value, context.zone);
     if (!start) return bad(key, "invalid_date");
-    out = add_days == 0 ? *start : StartOfDay(CivilDate(*start + 36 * 3600, context.zone),
-                                              context.zone)
-                                       .value_or(*start + 86400);
+    out = add_days == 0 ? *start
+                        : StartOfDay(CivilDate(*start + 36 * 3600, context.zone), context.zone)
+                              .value_or(*start + 86400);
   };
   for (const auto& [key, value] : pairs) {
     if (!IsKey(key) || value.empty()) continue;

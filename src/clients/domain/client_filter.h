@@ -31,7 +31,7 @@ struct ClientFilter {
   std::vector<Id> tag_ids;  // has all of them
   std::string gender;
   std::string source;
-  std::string consent;  // sms, telegram, viber, email
+  std::string consent;                           // sms, telegram, viber, email
   std::optional<std::string> born_on_or_after;   // from age_max, YYYY-MM-DD
   std::optional<std::string> born_on_or_before;  // from age_min
   std::optional<std::string> birthday_from;      // MM-DD, may wrap over the new year
@@ -50,12 +50,27 @@ struct ClientFilter {
 };
 
 // The keys a filter understands (the list query, exports and segments share them).
-inline constexpr const char* kFilterKeys[] = {
-    "q",          "tag_ids",           "gender",           "age_min",    "age_max",
-    "birthday_from", "birthday_to",    "source",           "consent",    "created_from",
-    "created_to", "last_visit_before", "last_visit_after", "visits_min", "visits_max",
-    "spent_min",  "spent_max",         "no_shows_min",     "sleeping_days", "segment_id",
-    "archived"};
+inline constexpr const char* kFilterKeys[] = {"q",
+                                              "tag_ids",
+                                              "gender",
+                                              "age_min",
+                                              "age_max",
+                                              "birthday_from",
+                                              "birthday_to",
+                                              "source",
+                                              "consent",
+                                              "created_from",
+                                              "created_to",
+                                              "last_visit_before",
+                                              "last_visit_after",
+                                              "visits_min",
+                                              "visits_max",
+                                              "spent_min",
+                                              "spent_max",
+                                              "no_shows_min",
+                                              "sleeping_days",
+                                              "segment_id",
+                                              "archived"};
 
 struct FilterContext {
   std::string today;  // YYYY-MM-DD in the organization's zone
@@ -64,7 +79,8 @@ struct FilterContext {
 };
 
 // Unknown keys are ignored (the list query also carries limit, cursor, ...). Errors name the key.
-Result<ClientFilter, FieldErrors> ParseClientFilter(const Pairs& pairs, const FilterContext& context);
+Result<ClientFilter, FieldErrors> ParseClientFilter(const Pairs& pairs,
+                                                    const FilterContext& context);
 
 // Only the filter keys of `pairs`, in a stable order (what a segment stores).
 Pairs FilterPairs(const Pairs& pairs);

@@ -19,12 +19,23 @@ TEST(Search, PhoneFragmentsSearchDigitsAndNamesAreFolded) {
 }
 
 TEST(Filter, ParsesEveryKeyAndIgnoresOthers) {
-  Pairs query = {{"q", "оле"},           {"tag_ids", "3,5"},          {"gender", "female"},
-                 {"age_min", "20"},      {"age_max", "30"},           {"birthday_from", "12-20"},
-                 {"birthday_to", "01-10"}, {"source", "instagram"},   {"consent", "sms"},
-                 {"created_from", "2026-11-01"}, {"created_to", "2026-11-22"},
-                 {"visits_min", "0"},    {"spent_max", "100000"},     {"no_shows_min", "1"},
-                 {"sleeping_days", "60"}, {"limit", "20"},             {"cursor", "c5"}};
+  Pairs query = {{"q", "оле"},
+                 {"tag_ids", "3,5"},
+                 {"gender", "female"},
+                 {"age_min", "20"},
+                 {"age_max", "30"},
+                 {"birthday_from", "12-20"},
+                 {"birthday_to", "01-10"},
+                 {"source", "instagram"},
+                 {"consent", "sms"},
+                 {"created_from", "2026-11-01"},
+                 {"created_to", "2026-11-22"},
+                 {"visits_min", "0"},
+                 {"spent_max", "100000"},
+                 {"no_shows_min", "1"},
+                 {"sleeping_days", "60"},
+                 {"limit", "20"},
+                 {"cursor", "c5"}};
   auto f = ParseClientFilter(query, kKyiv);
   ASSERT_TRUE(f.ok());
   EXPECT_EQ(f->tag_ids, (std::vector<Id>{3, 5}));
@@ -38,7 +49,7 @@ TEST(Filter, ParsesEveryKeyAndIgnoresOthers) {
 }
 
 TEST(Filter, NamesEveryBadKey) {
-  Pairs query = {{"tag_ids", "3,x"}, {"gender", "robot"}, {"age_min", "-1"},
+  Pairs query = {{"tag_ids", "3,x"},         {"gender", "robot"},           {"age_min", "-1"},
                  {"birthday_from", "13-01"}, {"created_from", "yesterday"}, {"archived", "maybe"}};
   auto f = ParseClientFilter(query, kKyiv);
   ASSERT_FALSE(f.ok());

@@ -51,7 +51,7 @@ bool IsColor(std::string_view value) {
 
 FieldErrors NormalizeClient(Client& client, std::string_view region, std::string_view today) {
   FieldErrors errors;
-  if (Trim(client.first_name).empty() && Trim(client.last_name).empty()) {
+  if (Trim(client.first_name).empty()) {
     errors.push_back({"first_name", "required"});
   }
   std::vector<std::string> phones;
@@ -72,14 +72,17 @@ FieldErrors NormalizeClient(Client& client, std::string_view region, std::string
         client.email.find(' ') != std::string::npos || client.email.size() > 254) {
       errors.push_back({"email", "invalid_email"});
     } else {
-      for (auto& c : client.email) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (auto& c : client.email)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
   }
   if (!client.birthday.empty() && !IsPlausibleBirthday(client.birthday, today)) {
     errors.push_back({"birthday", "invalid_date"});
   }
-  if (!client.gender.empty() && !IsGender(client.gender)) errors.push_back({"gender", "invalid_value"});
-  if (!client.source.empty() && !IsSource(client.source)) errors.push_back({"source", "invalid_value"});
+  if (!client.gender.empty() && !IsGender(client.gender))
+    errors.push_back({"gender", "invalid_value"});
+  if (!client.source.empty() && !IsSource(client.source))
+    errors.push_back({"source", "invalid_value"});
   if (client.language != "uk" && client.language != "ru" && client.language != "en") {
     errors.push_back({"language", "invalid_value"});
   }
@@ -98,8 +101,8 @@ std::string DisplayName(const Client& client, NameOrder order) {
 }
 
 std::string SearchText(const Client& client) {
-  std::string text = FoldCase(client.first_name + " " + client.last_name + " " +
-                              client.middle_name);
+  std::string text =
+      FoldCase(client.first_name + " " + client.last_name + " " + client.middle_name);
   for (const auto& phone : client.phones) {
     text += " " + DigitsOf(phone);
     const auto national = NationalDigits(phone);

@@ -10,7 +10,7 @@
 namespace kvitka::clients {
 
 inline constexpr const char* kGenders[] = {"female", "male", "other"};
-inline constexpr const char* kSources[] = {"instagram", "google_maps", "friend", "walk_in",
+inline constexpr const char* kSources[] = {"instagram", "google_maps",    "friend",   "walk_in",
                                            "campaign",  "online_booking", "facebook", "tiktok",
                                            "website",   "other"};
 

@@ -23,10 +23,10 @@ TEST(ClientRules, NamesTheBadFields) {
   auto errors = NormalizeClient(c, "UA", "2026-11-22");
   std::vector<std::string> fields;
   for (const auto& e : errors) fields.push_back(e.field + ":" + e.code);
-  EXPECT_EQ(fields, (std::vector<std::string>{"first_name:required", "phones[0]:invalid_phone",
-                                              "email:invalid_email", "birthday:invalid_date",
-                                              "gender:invalid_value",
-                                              "discount_percent:out_of_range"}));
+  EXPECT_EQ(fields,
+            (std::vector<std::string>{"first_name:required", "phones[0]:invalid_phone",
+                                      "email:invalid_email", "birthday:invalid_date",
+                                      "gender:invalid_value", "discount_percent:out_of_range"}));
 }
 
 TEST(ClientRules, BirthdaysMustBeRealDates) {

@@ -10,6 +10,7 @@
 namespace kvitka::clients {
 
 std::vector<std::string> ExportHeader(std::string_view language);
-std::vector<std::string> ExportRow(const Client& client, NameOrder order, std::string_view language);
+std::vector<std::string> ExportRow(const Client& client, NameOrder order,
+                                   std::string_view language);
 
 }  // namespace kvitka::clients

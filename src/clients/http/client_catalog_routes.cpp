@@ -35,16 +35,18 @@ void AddClientCatalogRoutes(http::Router& router, TagService& tags, ClientFileSe
     auto tag = tags.Create(ActorOf(req), in);
     return tag ? Response::Json(201, http::Dump(TagJson(*tag))) : ErrorResponse(req, tag.error());
   });
-  router.Add("PATCH", "/api/v1/client-tags/{id}", Access::kSession, [&tags, read_tag](Request& req) {
-    auto id = http::PathId(req);
-    if (!id) return http::NotFound(req);
-    auto body = JsonBody::Parse(req);
-    if (!body) return body.error();
-    auto in = read_tag(*body, false);
-    if (auto problem = body->Problems(req)) return *problem;
-    auto tag = tags.Update(ActorOf(req), *id, in);
-    return tag ? Response::Json(200, http::Dump(TagJson(*tag))) : ErrorResponse(req, tag.error());
-  });
+  router.Add("PATCH", "/api/v1/client-tags/{id}", Access::kSession,
+             [&tags, read_tag](Request& req) {
+               auto id = http::PathId(req);
+               if (!id) return http::NotFound(req);
+               auto body = JsonBody::Parse(req);
+               if (!body) return body.error();
+               auto in = read_tag(*body, false);
+               if (auto problem = body->Problems(req)) return *problem;
+               auto tag = tags.Update(ActorOf(req), *id, in);
+               return tag ? Response::Json(200, http::Dump(TagJson(*tag)))
+                          : ErrorResponse(req, tag.error());
+             });
   router.Add("DELETE", "/api/v1/client-tags/{id}", Access::kSession, [&tags](Request& req) {
     auto id = http::PathId(req);
     if (!id) return http::NotFound(req);
@@ -110,7 +112,9 @@ void AddClientCatalogRoutes(http::Router& router, TagService& tags, ClientFileSe
     for (const auto& f : *list) items.push_back(FileJson(f));
     return Response::Json(200, http::Dump({{"items", items}}));
   });
-  http::Route upload{"POST", "/api/v1/clients/{id}/files", Access::kSession,
+  http::Route upload{"POST",
+                     "/api/v1/clients/{id}/files",
+                     Access::kSession,
                      [&files](Request& req) {
                        auto id = http::PathId(req);
                        if (!id) return http::NotFound(req);
@@ -127,7 +131,8 @@ void AddClientCatalogRoutes(http::Router& router, TagService& tags, ClientFileSe
                        }
                        return Response::Json(201, http::Dump(FileJson(*file)));
                      },
-                     kMaxClientFileBytes, true};
+                     kMaxClientFileBytes,
+                     true};
   router.Add(std::move(upload));
   router.Add("GET", "/api/v1/clients/{id}/files/{file_id}", Access::kSession,
              [&files](Request& req) {

@@ -25,24 +25,26 @@ std::optional<SheetFormat> FormatOf(const Request& req) {
 }  // namespace
 
 void AddClientExchangeRoutes(http::Router& router, ClientExchange& exchange) {
-  http::Route preview{
-      "POST", "/api/v1/clients/import/preview", Access::kSession,
-      [&exchange](Request& req) {
-        auto format = FormatOf(req);
-        if (!format) return http::BadRequest(req, {{"format", "invalid_value"}});
-        auto result = exchange.Preview(ActorOf(req), *format, req.body);
-        if (!result) return ErrorResponse(req, result.error());
-        Json mapping = Json::object();
-        for (std::size_t i = 0; i < result->mapping.size(); ++i) {
-          mapping[std::to_string(i)] = result->mapping[i];
-        }
-        return Response::Json(200, http::Dump({{"import_id", result->import_id},
-                                               {"columns", result->columns},
-                                               {"rows", result->rows},
-                                               {"total_rows", result->total_rows},
-                                               {"mapping", mapping}}));
-      },
-      50u << 20, true};
+  http::Route preview{"POST",
+                      "/api/v1/clients/import/preview",
+                      Access::kSession,
+                      [&exchange](Request& req) {
+                        auto format = FormatOf(req);
+                        if (!format) return http::BadRequest(req, {{"format", "invalid_value"}});
+                        auto result = exchange.Preview(ActorOf(req), *format, req.body);
+                        if (!result) return ErrorResponse(req, result.error());
+                        Json mapping = Json::object();
+                        for (std::size_t i = 0; i < result->mapping.size(); ++i) {
+                          mapping[std::to_string(i)] = result->mapping[i];
+                        }
+                        return Response::Json(200, http::Dump({{"import_id", result->import_id},
+                                                               {"columns", result->columns},
+                                                               {"rows", result->rows},
+                                                               {"total_rows", result->total_rows},
+                                                               {"mapping", mapping}}));
+                      },
+                      50u << 20,
+                      true};
   router.Add(std::move(preview));
 
   router.Add("POST", "/api/v1/clients/import/{import_id}/run", Access::kSession,

@@ -20,8 +20,8 @@ Json InstantOrNull(const std::optional<EpochSeconds>& at) {
 
 // Filter keys whose values are numbers or flags in JSON.
 bool IsNumberKey(std::string_view key) {
-  for (const char* k : {"age_min", "age_max", "visits_min", "visits_max", "spent_min",
-                        "spent_max", "no_shows_min", "sleeping_days", "segment_id"}) {
+  for (const char* k : {"age_min", "age_max", "visits_min", "visits_max", "spent_min", "spent_max",
+                        "no_shows_min", "sleeping_days", "segment_id"}) {
     if (key == k) return true;
   }
   return false;
@@ -109,26 +109,25 @@ Json SegmentJson(const Segment& segment) {
       filter[key] = value;
     }
   }
-  return {{"id", segment.id}, {"name", segment.name}, {"filter", filter},
-          {"clients", segment.clients}};
+  return {
+      {"id", segment.id}, {"name", segment.name}, {"filter", filter}, {"clients", segment.clients}};
 }
 
 Json FileJson(const ClientFile& f) {
-  return {{"id", f.id},
-          {"kind", f.kind},
-          {"filename", f.filename},
-          {"content_type", f.content_type},
-          {"size", f.size},
-          {"created_at", FormatRfc3339Utc(f.created_at)},
-          {"url", "/api/v1/clients/" + std::to_string(f.client_id) + "/files/" +
-                      std::to_string(f.id)}};
+  return {
+      {"id", f.id},
+      {"kind", f.kind},
+      {"filename", f.filename},
+      {"content_type", f.content_type},
+      {"size", f.size},
+      {"created_at", FormatRfc3339Utc(f.created_at)},
+      {"url", "/api/v1/clients/" + std::to_string(f.client_id) + "/files/" + std::to_string(f.id)}};
 }
 
 ClientPatch ReadClient(http::JsonBody& body, bool creating) {
   ClientPatch p;
   const http::TextRule name{.max = 100};
-  p.first_name = creating ? body.Text("first_name", {.required = !body.Has("last_name"), .max = 100})
-                          : body.Text("first_name", name);
+  p.first_name = body.Text("first_name", {.required = creating, .max = 100});
   p.last_name = body.ClearableText("last_name", name);
   p.middle_name = body.ClearableText("middle_name", name);
   p.email = body.ClearableText("email", {.max = 254});
@@ -145,7 +144,8 @@ ClientPatch ReadClient(http::JsonBody& body, bool creating) {
   p.preferred_staff_ids = body.IdList("preferred_staff_ids", 50);
   p.preferred_service_ids = body.IdList("preferred_service_ids", 50);
   p.tag_ids = body.IdList("tag_ids", 50);
-  if (auto d = body.Int("discount_percent", false, 0, 100)) p.discount_percent = static_cast<int>(*d);
+  if (auto d = body.Int("discount_percent", false, 0, 100))
+    p.discount_percent = static_cast<int>(*d);
   if (body.Has("consent")) {
     const auto& consent = body.json().at("consent");
     if (!consent.is_object()) {
@@ -211,11 +211,11 @@ http::Response ErrorResponse(const http::Request& request, const Error& error) {
     case ErrorCode::kNotFound:
       return http::NotFound(request);
     case ErrorCode::kPhoneTaken: {
-      auto response = http::Problem(
-          request, 409, "phone-taken",
-          {"This phone number already belongs to a client",
-           "Цей номер телефону вже належить клієнту", "Этот номер телефона уже принадлежит клиенту"},
-          error.existing_name);
+      auto response = http::Problem(request, 409, "phone-taken",
+                                    {"This phone number already belongs to a client",
+                                     "Цей номер телефону вже належить клієнту",
+                                     "Этот номер телефона уже принадлежит клиенту"},
+                                    error.existing_name);
       auto json = Json::parse(response.body);
       json["existing_client"] = {{"id", error.existing_id}, {"display_name", error.existing_name}};
       response.body = http::Dump(json);
@@ -235,10 +235,14 @@ http::Response ErrorResponse(const http::Request& request, const Error& error) {
       return http::Problem(request, 413, "payload-too-large",
                            {"The file is too large", "Файл завеликий", "Файл слишком большой"});
     case ErrorCode::kUnreadableFile:
-      return http::Problem(request, 422, "unreadable-file",
-                           {"The file could not be read as a spreadsheet",
-                            "Файл не вдалося прочитати як таблицю",
-                            "Файл не удалось прочитать как таблицу"});
+      return http::Problem(
+          request, 422, "unreadable-file",
+          {"The file could not be read as a spreadsheet", "Файл не вдалося прочитати як таблицю",
+           "Файл не удалось прочитать как таблицу"});
+    case ErrorCode::kConflict:
+      return http::Problem(request, 409, "conflict",
+                           {"This client card is archived", "Ця картка клієнта в архіві",
+                            "Эта карточка клиента в архиве"});
     case ErrorCode::kImportUsed:
       return http::Problem(request, 409, "import-used",
                            {"This import has already been run", "Цей імпорт уже виконано",

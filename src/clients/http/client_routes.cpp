@@ -25,23 +25,28 @@ void AddClientRoutes(http::Router& router, ClientService& clients) {
   router.Add("GET", "/api/v1/clients", Access::kSession, [&clients](Request& req) {
     auto page = http::ParsePage(req);
     if (!page) return page.error();
-    const bool with_total = req.Query("with_total") == "true";
+    const auto total_flag = req.Query("with_total");
+    if (total_flag && *total_flag != "true" && *total_flag != "false") {
+      return http::BadRequest(req, {{"with_total", "invalid_value"}});
+    }
+    const bool with_total = total_flag == "true";
     auto list = clients.List(ActorOf(req), req.query, page->after, page->limit, with_total);
     if (!list) return QueryErrorResponse(req, list.error());
     Json items = Json::array();
     for (const auto& c : list->items) items.push_back(ClientJson(c, list->order));
     return Response::Json(
-        200, http::Dump({{"items", items},
-                         {"next_cursor", list->next_before ? Json(http::EncodeCursor(*list->next_before))
-                                                           : Json(nullptr)},
-                         {"total", list->total ? Json(*list->total) : Json(nullptr)}}));
+        200,
+        http::Dump({{"items", items},
+                    {"next_cursor", list->next_before ? Json(http::EncodeCursor(*list->next_before))
+                                                      : Json(nullptr)},
+                    {"total", list->total ? Json(*list->total) : Json(nullptr)}}));
   });
 
   router.Add("POST", "/api/v1/clients", Access::kSession, [&clients](Request& req) {
     auto body = JsonBody::Parse(req);
     if (!body) return body.error();
     auto input = ReadClient(*body, true);
-    if (auto problem = body->Problems(req)) return *problem;
+    input.format_errors = body->errors();
     auto view = clients.Create(ActorOf(req), input);
     return view ? Shown(201, *view) : ErrorResponse(req, view.error());
   });
@@ -59,7 +64,7 @@ void AddClientRoutes(http::Router& router, ClientService& clients) {
     auto body = JsonBody::Parse(req);
     if (!body) return body.error();
     auto patch = ReadClient(*body, false);
-    if (auto problem = body->Problems(req)) return *problem;
+    patch.format_errors = body->errors();
     auto view = clients.Update(ActorOf(req), *id, patch);
     return view ? Shown(200, *view) : ErrorResponse(req, view.error());
   });
@@ -98,7 +103,8 @@ void AddClientRoutes(http::Router& router, ClientService& clients) {
     for (const auto& f : data->second) files.push_back(FileJson(f));
     Json document = {{"client", ClientJson(data->first.client, data->first.order)},
                      {"files", files}};
-    auto response = Response::Json(200, document.dump(2, ' ', false, Json::error_handler_t::replace));
+    auto response =
+        Response::Json(200, document.dump(2, ' ', false, Json::error_handler_t::replace));
     response.Header("Content-Disposition",
                     "attachment; filename=\"client-" + std::to_string(*id) + ".json\"");
     response.Header("Cache-Control", "no-store");
@@ -108,9 +114,9 @@ void AddClientRoutes(http::Router& router, ClientService& clients) {
   router.Add("GET", "/api/v1/settings/clients", Access::kSession, [&clients](Request& req) {
     auto order = clients.GetNameOrder(ActorOf(req));
     if (!order) return ErrorResponse(req, order.error());
-    return Response::Json(200, http::Dump({{"name_order", *order == NameOrder::kFirstLast
-                                                              ? "first_last"
-                                                              : "last_first"}}));
+    return Response::Json(
+        200, http::Dump(
+                 {{"name_order", *order == NameOrder::kFirstLast ? "first_last" : "last_first"}}));
   });
 
   router.Add("PATCH", "/api/v1/settings/clients", Access::kSession, [&clients](Request& req) {

@@ -86,9 +86,10 @@ std::string JsonOf(const Pairs& pairs) {
 std::vector<Segment> SqlSegmentStore::List(db::Session& s, Id org_id) {
   Segment segment;
   std::string filter;
-  soci::statement st = (s.sql().prepare << "SELECT id, name, filter_json FROM client_segments "
-                                           "WHERE org_id = :org AND deleted_at IS NULL ORDER BY name",
-                        use(org_id), into(segment.id), into(segment.name), into(filter));
+  soci::statement st =
+      (s.sql().prepare << "SELECT id, name, filter_json FROM client_segments "
+                          "WHERE org_id = :org AND deleted_at IS NULL ORDER BY name",
+       use(org_id), into(segment.id), into(segment.name), into(filter));
   st.execute();
   std::vector<Segment> out;
   while (st.fetch()) {
@@ -186,8 +187,8 @@ Id SqlClientFileStore::Insert(db::Session& s, Id org_id, const ClientFile& f) {
   s.sql() << "INSERT INTO client_files (org_id, client_id, kind, filename, content_type, size, "
              "storage_key, created_at) VALUES (:org, :client, :kind, :filename, :type, :size, "
              ":key, :at) RETURNING id",
-      use(org_id), use(f.client_id), use(f.kind), use(f.filename), use(f.content_type),
-      use(f.size), use(f.storage_key), use(f.created_at), into(id);
+      use(org_id), use(f.client_id), use(f.kind), use(f.filename), use(f.content_type), use(f.size),
+      use(f.storage_key), use(f.created_at), into(id);
   return id;
 }
 

@@ -34,8 +34,8 @@ class SqlClientFileStore final : public ClientFileStore {
 
 class SqlImportStore final : public ImportStore {
  public:
-  Id Insert(db::Session& s, Id org_id, const std::string& token_hash,
-            const std::string& rows_json, EpochSeconds at) override;
+  Id Insert(db::Session& s, Id org_id, const std::string& token_hash, const std::string& rows_json,
+            EpochSeconds at) override;
   std::optional<PendingImport> Find(db::Session& s, Id org_id,
                                     const std::string& token_hash) override;
   void MarkUsed(db::Session& s, Id org_id, Id import_id, EpochSeconds at) override;

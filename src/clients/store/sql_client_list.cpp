@@ -75,8 +75,9 @@ Query Where(db::Session& s, Id org_id, const ClientFilter& f) {
   q.sql += " AND c.archived = ?";
   q.Number(f.archived ? 1 : 0);
   for (Id tag : f.tag_ids) {
-    q.sql += " AND EXISTS (SELECT 1 FROM client_tag_links l WHERE l.org_id = c.org_id AND "
-             "l.client_id = c.id AND l.tag_id = ?)";
+    q.sql +=
+        " AND EXISTS (SELECT 1 FROM client_tag_links l WHERE l.org_id = c.org_id AND "
+        "l.client_id = c.id AND l.tag_id = ?)";
     q.Number(tag);
   }
   if (!f.gender.empty()) {

@@ -49,8 +49,8 @@ struct Row {
   int sms = 0, telegram = 0, viber = 0, email = 0, archived = 0, erased = 0;
   Id referred = 0, photo = 0, merged = 0;
   EpochSeconds first = 0, last = 0;
-  soci::indicator referred_ind = soci::i_null, photo_ind = soci::i_null,
-                  merged_ind = soci::i_null, first_ind = soci::i_null, last_ind = soci::i_null;
+  soci::indicator referred_ind = soci::i_null, photo_ind = soci::i_null, merged_ind = soci::i_null,
+                  first_ind = soci::i_null, last_ind = soci::i_null;
 
   void Bind(soci::statement& st) {
     st.exchange(into(c.id));
@@ -152,8 +152,8 @@ void LoadPhonesAndTags(db::Session& s, Id org_id, std::vector<Client>& clients) 
     Id client_id = 0;
     std::string phone;
     soci::statement st = (s.sql().prepare << "SELECT client_id, phone FROM client_phones "
-                                             "WHERE org_id = :org AND client_id IN " + in +
-                                                 " ORDER BY client_id, position",
+                                             "WHERE org_id = :org AND client_id IN " +
+                                                 in + " ORDER BY client_id, position",
                           use(org_id), into(client_id), into(phone));
     st.execute();
     while (st.fetch()) by_id[client_id]->phones.push_back(phone);
@@ -164,7 +164,8 @@ void LoadPhonesAndTags(db::Session& s, Id org_id, std::vector<Client>& clients) 
     soci::statement st =
         (s.sql().prepare << "SELECT l.client_id, t.id, t.name, t.color FROM client_tag_links l "
                             "JOIN client_tags t ON t.id = l.tag_id WHERE l.org_id = :org AND "
-                            "l.client_id IN " + in + " ORDER BY l.client_id, t.name",
+                            "l.client_id IN " +
+                                in + " ORDER BY l.client_id, t.name",
          use(org_id), into(client_id), into(tag.id), into(tag.name), into(tag.color));
     st.execute();
     while (st.fetch()) by_id[client_id]->tags.push_back(tag);
@@ -225,9 +226,10 @@ void SqlClientStore::Update(db::Session& s, const Client& c, const std::string& 
 }
 
 std::optional<Client> SqlClientStore::Find(db::Session& s, Id org_id, Id client_id) {
-  auto found = FetchClients(
-      s, std::string("SELECT ") + kClientColumns + " FROM clients c WHERE c.org_id = :org AND c.id = :id",
-      {}, {org_id, client_id}, {-1, -2});
+  auto found = FetchClients(s,
+                            std::string("SELECT ") + kClientColumns +
+                                " FROM clients c WHERE c.org_id = :org AND c.id = :id",
+                            {}, {org_id, client_id}, {-1, -2});
   if (found.empty()) return std::nullopt;
   LoadPhonesAndTags(s, org_id, found);
   return found.front();

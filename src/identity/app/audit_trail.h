@@ -21,6 +21,11 @@ class AuditTrail {
   void Record(db::Session& s, const Actor& actor, std::string action, std::string entity,
               std::optional<Id> entity_id, const Snapshot& before, const Snapshot& after);
 
+  // Keeps that changes happened but drops what they contained (erasure of a person's data).
+  void Redact(db::Session& s, Id org_id, const std::string& entity, Id entity_id) {
+    store_.RedactAudit(s, org_id, entity, entity_id);
+  }
+
   std::vector<AuditEntry> List(db::Session& s, Id org_id, const AuditFilter& filter) {
     return store_.ListAudit(s, org_id, filter);
   }

@@ -76,6 +76,8 @@ class AuditStore {
  public:
   virtual ~AuditStore() = default;
   virtual Id InsertAudit(db::Session& s, const AuditEntry& entry) = 0;
+  // Replaces the before/after snapshots of an entity's entries (erasure of a person).
+  virtual void RedactAudit(db::Session& s, Id org_id, const std::string& entity, Id entity_id) = 0;
   // Newest first.
   virtual std::vector<AuditEntry> ListAudit(db::Session& s, Id org_id,
                                             const AuditFilter& filter) = 0;

@@ -60,6 +60,15 @@ Id SqlAuditStore::InsertAudit(db::Session& s, const AuditEntry& e) {
   return id;
 }
 
+void SqlAuditStore::RedactAudit(db::Session& s, Id org_id, const std::string& entity,
+                                Id entity_id) {
+  s.sql() << "UPDATE audit_log SET before_json = CASE WHEN before_json IS NULL THEN NULL ELSE "
+             "'{\"redacted\":true}' END, after_json = CASE WHEN after_json IS NULL THEN NULL "
+             "ELSE '{\"redacted\":true}' END WHERE org_id = :org AND entity = :entity AND "
+             "entity_id = :id",
+      use(org_id), use(entity), use(entity_id);
+}
+
 std::vector<AuditEntry> SqlAuditStore::ListAudit(db::Session& s, Id org_id,
                                                  const AuditFilter& filter) {
   std::string sql =

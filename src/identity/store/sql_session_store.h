@@ -17,6 +17,7 @@ class SqlAuditStore final : public AuditStore {
  public:
   Id InsertAudit(db::Session& s, const AuditEntry& entry) override;
   std::vector<AuditEntry> ListAudit(db::Session& s, Id org_id, const AuditFilter& filter) override;
+  void RedactAudit(db::Session& s, Id org_id, const std::string& entity, Id entity_id) override;
 };
 
 }  // namespace kvitka::identity

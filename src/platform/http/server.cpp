@@ -59,8 +59,7 @@ Request ToRequest(const restinio::request_handle_t& raw) {
   request.method = std::string(header.method().c_str());
   request.path = std::string(header.path());
   if (request.path.empty()) request.path = "/";
-  auto query = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(
-      header.query());
+  auto query = restinio::try_parse_query<restinio::parse_query_traits::relaxed>(header.query());
   if (query) {
     for (const auto& [key, value] : *query) {
       request.query.emplace_back(std::string(key), std::string(value));

@@ -1,6 +1,5 @@
 // CSV reading (RFC 4180, lenient) and CSV writing for Excel.
 #include <algorithm>
-#include <array>
 #include <string>
 #include <utility>
 #include <vector>
@@ -88,7 +87,7 @@ class RecordReader {
 // of fields wins, the most fields first; otherwise the one that splits the most records.
 // Ties prefer tab, then ';' (Excel in Ukraine and Russia), then ','.
 char DetectSeparator(std::string_view text) {
-  constexpr std::size_t kSampleBytes = 64 * 1024;
+  constexpr std::size_t kSampleBytes = std::size_t{64} << 10;
   constexpr int kSampleRecords = 20;
   // Whole records only: cut at the last line break of the sample, or after the first line.
   std::string_view sample = text.substr(0, kSampleBytes);

@@ -127,5 +127,18 @@ TEST(XmlReader, StopsOnMalformedMarkup) {
   }
 }
 
+TEST(XmlReader, StaysLinearOnHostileInput) {
+  const std::string many_ampersands = "<t>" + std::string(1 << 21, '&') + "</t>";
+  XmlReader ampersands(many_ampersands);
+  ASSERT_EQ(ampersands.Next(), XmlReader::Event::kStart);
+  ASSERT_EQ(ampersands.Next(), XmlReader::Event::kText);
+  EXPECT_EQ(ampersands.text().size(), 1u << 21);
+  std::string declarations;
+  for (int i = 0; i < 300000; ++i) declarations += "<!a>";
+  declarations += "<b/>";
+  XmlReader reader(declarations);
+  EXPECT_EQ(reader.Next(), XmlReader::Event::kStart);
+}
+
 }  // namespace
 }  // namespace kvitka::sheets::internal

@@ -8,10 +8,10 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include "core/text.h"
@@ -114,10 +114,18 @@ std::size_t FindEscapeLookalike(std::string_view text, std::size_t from = 0) {
 
 // "_x0041_" as text is written "_x005F_x0041_" (an escaped '_'), as Excel does.
 void EscapeLookalikes(std::string* text) {
-  for (std::size_t at = FindEscapeLookalike(*text); at != std::string::npos;
-       at = FindEscapeLookalike(*text, at + 7)) {
-    text->insert(at + 1, "x005F_");
+  std::size_t at = FindEscapeLookalike(*text);
+  if (at == std::string::npos) return;
+  std::string escaped;
+  std::size_t done = 0;
+  // The closing "_" of one may open the next: "_x0041_x0042_".
+  for (; at != std::string::npos; at = FindEscapeLookalike(*text, at + 6)) {
+    escaped.append(*text, done, at + 1 - done);
+    escaped.append("x005F_");
+    done = at + 1;
   }
+  escaped.append(*text, done);
+  *text = std::move(escaped);
 }
 
 // Text as a cell may hold it: guarded, valid UTF-8 without NULs, within Excel's length.
@@ -130,8 +138,8 @@ const char* CellText(const std::string& cell, std::string* scratch) {
   }
   *scratch = SafeCell(valid ? cell : RepairUtf8(cell));
   std::erase(*scratch, '\0');
-  TruncateChars(scratch, kMaxCellChars);
   EscapeLookalikes(scratch);
+  TruncateChars(scratch, kMaxCellChars);
   return scratch->c_str();
 }
 
@@ -146,8 +154,11 @@ double ColumnWidth(const std::vector<std::vector<std::string>>& rows, std::size_
 
 std::string ReadFile(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
-  if (!file) throw std::runtime_error("cannot read the written workbook " + path);
-  return std::string(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+  std::string bytes(std::filesystem::file_size(path), '\0');
+  if (!file.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
+    throw std::runtime_error("cannot read the written workbook " + path);
+  }
+  return bytes;
 }
 
 void Check(lxw_error error, const char* what) {

@@ -12,8 +12,9 @@ bool IsNameEnd(char c) { return IsSpace(c) || c == '/' || c == '>' || c == '='; 
 
 // Decodes "&...;" at the start of `raw`; returns the characters consumed (0: not a reference).
 std::size_t DecodeReference(std::string_view raw, std::string* out) {
-  const std::size_t semicolon = raw.find(';');
-  if (semicolon == std::string_view::npos || semicolon > 12) return 0;
+  // Only the first characters: a text of many '&' and no ';' must not take quadratic time.
+  const std::size_t semicolon = raw.substr(0, 13).find(';');
+  if (semicolon == std::string_view::npos) return 0;
   const std::string_view body = raw.substr(1, semicolon - 1);
   if (body == "lt") {
     out->push_back('<');
@@ -122,10 +123,11 @@ XmlReader::Event XmlReader::Next() {
       if (!SkipPast("?>")) return Fail();
     } else if (rest.starts_with("<!")) {
       // DOCTYPE, possibly with an internal subset in [...].
-      const std::size_t bracket = xml_.find('[', pos_);
       const std::size_t close = xml_.find('>', pos_);
-      if (bracket != std::string_view::npos && bracket < close) {
-        pos_ = bracket;
+      if (close == std::string_view::npos) return Fail();
+      const std::size_t bracket = xml_.substr(pos_, close - pos_).find('[');
+      if (bracket != std::string_view::npos) {
+        pos_ += bracket;
         if (!SkipPast("]")) return Fail();
       }
       if (!SkipPast(">")) return Fail();

@@ -19,6 +19,7 @@ class XmlReader {
  public:
   enum class Event { kStart, kEnd, kText, kFinish, kError };
 
+  // `xml` must outlive the reader.
   explicit XmlReader(std::string_view xml) : xml_(xml) {}
 
   // The next event. `<a/>` gives kStart then kEnd. After kFinish or kError, the same again.

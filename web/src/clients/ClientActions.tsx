@@ -227,7 +227,14 @@ export function ClientActions({ client, canEdit, canErase, mergeWith, onMergeWit
             {erase.error && <ProblemAlert error={erase.error} />}
             <Text size="sm">{t('clients.actions.eraseText')}</Text>
             <TextInput
-              label={t('clients.actions.eraseType', { name: client.display_name })}
+              label={
+                <>
+                  {t('clients.actions.eraseType')}{' '}
+                  <Text span fw={700} inherit>
+                    {client.display_name}
+                  </Text>
+                </>
+              }
               value={typed}
               onChange={(e) => setTyped(e.currentTarget.value)}
               autoComplete="off"

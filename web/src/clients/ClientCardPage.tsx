@@ -1,5 +1,5 @@
 import { Alert, Anchor, Avatar, Badge, Button, Card, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
+import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import {
   IconArrowLeft,
   IconCalendarStats,
@@ -43,6 +43,8 @@ export function ClientCardPage() {
   const requested = params.get('tab');
   const tab: Tab = (TABS as readonly string[]).includes(requested ?? '') ? (requested as Tab) : 'profile';
   const [mergeWith, setMergeWith] = useState<ExistingClient | null>(null);
+  const isPhone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const icon = (Icon: typeof IconUser) => (isPhone ? undefined : <Icon size={16} />);
 
   const client = useQuery({
     queryKey: clientKeys.detail(id),
@@ -175,17 +177,17 @@ export function ClientCardPage() {
         variant="outline"
         radius="md"
       >
-        <Tabs.List mb="md" style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
-          <Tabs.Tab value="profile" leftSection={<IconUser size={16} />} data-testid="client-tab-profile">
+        <Tabs.List mb="md" grow={!!isPhone} style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
+          <Tabs.Tab value="profile" leftSection={icon(IconUser)} data-testid="client-tab-profile">
             {t('clients.card.tabs.profile')}
           </Tabs.Tab>
-          <Tabs.Tab value="visits" leftSection={<IconCalendarStats size={16} />} data-testid="client-tab-visits">
+          <Tabs.Tab value="visits" leftSection={icon(IconCalendarStats)} data-testid="client-tab-visits">
             {t('clients.card.tabs.visits')}
           </Tabs.Tab>
-          <Tabs.Tab value="files" leftSection={<IconFiles size={16} />} data-testid="client-tab-files">
+          <Tabs.Tab value="files" leftSection={icon(IconFiles)} data-testid="client-tab-files">
             {t('clients.card.tabs.files')}
           </Tabs.Tab>
-          <Tabs.Tab value="notes" leftSection={<IconNotes size={16} />} data-testid="client-tab-notes">
+          <Tabs.Tab value="notes" leftSection={icon(IconNotes)} data-testid="client-tab-notes">
             {t('clients.card.tabs.notes')}
           </Tabs.Tab>
         </Tabs.List>

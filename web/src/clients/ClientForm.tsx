@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { ClientPicker } from './ClientPicker';
 import type { ClientFormValues } from './clientForm';
 import { PhoneListEditor } from './PhoneListEditor';
-import { TagPicker } from './TagChips';
+import { TagBadges, TagPicker } from './TagChips';
 import { CHANNELS, CLIENT_LANGUAGES, GENDERS, SOURCES, type Tag } from './types';
 
 interface Props {
@@ -144,7 +144,9 @@ export function ClientForm({ form, mode, contacts, tags, readOnly = false, clien
     </SimpleGrid>
   );
 
-  const tagField = (
+  const tagField = readOnly ? (
+    <TagBadges tags={tags.filter((tag) => form.values.tag_ids.includes(tag.id))} size="md" />
+  ) : (
     <Stack gap={6}>
       <TagPicker
         tags={tags}

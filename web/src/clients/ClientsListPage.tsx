@@ -93,6 +93,26 @@ export function ClientsListPage() {
     }
   };
 
+  const exportButtons = (compact: boolean) =>
+    canEdit && (
+      <Button.Group>
+        {(['csv', 'xlsx'] as const).map((format) => (
+          <Button
+            key={format}
+            variant={compact ? 'subtle' : 'default'}
+            size={compact ? 'compact-sm' : 'sm'}
+            leftSection={format === 'csv' ? <IconFileTypeCsv size={16} /> : <IconFileSpreadsheet size={16} />}
+            loading={exporting === format}
+            onClick={() => void runExport(format)}
+            title={t(`clients.export.${format}`)}
+            data-testid={`clients-export-${format}`}
+          >
+            {format.toUpperCase()}
+          </Button>
+        ))}
+      </Button.Group>
+    );
+
   const empty = (
     <Stack align="center" gap={4} py="xl" data-testid="clients-empty">
       <IconUsers size={36} stroke={1.3} color="var(--mantine-color-gray-5)" />
@@ -141,8 +161,8 @@ export function ClientsListPage() {
       <Stack gap="sm">
         <Group gap="xs" wrap="wrap">
           <TextInput
-            flex={1}
-            miw={isPhone ? '100%' : 240}
+            flex={isPhone ? '1 0 100%' : 1}
+            miw={isPhone ? undefined : 220}
             leftSection={<IconSearch size={16} />}
             placeholder={canEdit ? t('clients.searchPlaceholder') : t('clients.searchPlaceholderNames')}
             value={search}
@@ -171,32 +191,9 @@ export function ClientsListPage() {
               {t('clients.filters.button')}
             </Button>
           </Indicator>
-          <SegmentsControl filter={filter} onApply={applyFilter} />
+          <SegmentsControl filter={filter} onApply={applyFilter} grow={!!isPhone} />
           <ColumnsPicker offered={columnsOffered(role)} value={shown} onChange={changeColumns} />
-          {canEdit && (
-            <Button.Group>
-              <Button
-                variant="default"
-                leftSection={<IconFileTypeCsv size={16} />}
-                loading={exporting === 'csv'}
-                onClick={() => void runExport('csv')}
-                aria-label={t('clients.export.csv')}
-                data-testid="clients-export-csv"
-              >
-                CSV
-              </Button>
-              <Button
-                variant="default"
-                leftSection={<IconFileSpreadsheet size={16} />}
-                loading={exporting === 'xlsx'}
-                onClick={() => void runExport('xlsx')}
-                aria-label={t('clients.export.xlsx')}
-                data-testid="clients-export-xlsx"
-              >
-                XLSX
-              </Button>
-            </Button.Group>
-          )}
+          {!isPhone && exportButtons(false)}
         </Group>
 
         <ActiveFilters filter={filter} onChange={applyFilter} tags={tags.data ?? []} currency={currency} />
@@ -218,11 +215,14 @@ export function ClientsListPage() {
                     ? t('clients.shownOf', { shown: clients.length, total })
                     : t('clients.shown', { shown: clients.length })}
               </Text>
-              {list.isFetching && !list.isPending && !list.isFetchingNextPage && (
-                <Badge variant="light" color="gray" size="sm">
-                  {t('app.loading')}
-                </Badge>
-              )}
+              <Group gap="xs">
+                {list.isFetching && !list.isPending && !list.isFetchingNextPage && (
+                  <Badge variant="light" color="gray" size="sm">
+                    {t('app.loading')}
+                  </Badge>
+                )}
+                {isPhone && exportButtons(true)}
+              </Group>
             </Group>
             <ClientsTable
               clients={clients}

@@ -86,7 +86,7 @@ function ImportWizard() {
     mutationFn: () => runImport(preview!.import_id, listToMapping(mapping), onDuplicate),
     onSuccess: (r) => {
       setResult(r);
-      setStep(2);
+      setStep(3);
       void queryClient.invalidateQueries({ queryKey: clientKeys.all });
       void queryClient.invalidateQueries({ queryKey: clientKeys.tags });
     },
@@ -123,6 +123,20 @@ function ImportWizard() {
   const check = checkMapping(mapping);
   const fieldOptions = IMPORT_FIELDS.map((f) => ({ value: f, label: t(`clients.import.fields.${f}`) }));
 
+  const mappingSelect = (i: number, col: string) => (
+    <Select
+      size="xs"
+      data={fieldOptions}
+      value={mapping[i] ?? 'ignore'}
+      onChange={(v) => v && setMapping((m) => assignField(m, i, v as ImportField))}
+      allowDeselect={false}
+      aria-label={t('clients.import.mapColumn', { column: col })}
+      comboboxProps={{ withinPortal: true }}
+      styles={mapping[i] === 'ignore' ? { input: { color: 'var(--mantine-color-dimmed)' } } : undefined}
+      data-testid={`import-mapping-${i}`}
+    />
+  );
+
   const downloadRejected = () => {
     if (!result || !preview) return;
     const csv = rejectedRowsCsv(
@@ -148,12 +162,12 @@ function ImportWizard() {
       <Stepper
         active={step}
         size="sm"
-        orientation={isPhone ? 'vertical' : 'horizontal'}
+        iconSize={isPhone ? 28 : undefined}
         allowNextStepsSelect={false}
-        onStepClick={(s) => s < step && step < 2 && setStep(s)}
+        onStepClick={(s) => s < step && step < 3 && setStep(s)}
         data-testid="import-stepper"
       >
-        <Stepper.Step label={t('clients.import.step1')} description={t('clients.import.step1Hint')}>
+        <Stepper.Step label={t('clients.import.step1')} description={isPhone ? undefined : t('clients.import.step1Hint')}>
           <Card p="xl" mt="md">
             <Stack align="center" gap="md" ta="center">
               <ThemeIcon size={64} radius={32} variant="light">
@@ -198,55 +212,65 @@ function ImportWizard() {
           </Card>
         </Stepper.Step>
 
-        <Stepper.Step label={t('clients.import.step2')} description={t('clients.import.step2Hint')}>
+        <Stepper.Step label={t('clients.import.step2')} description={isPhone ? undefined : t('clients.import.step2Hint')}>
           {preview && (
             <Stack gap="md" mt="md">
               <Text size="sm" c="dimmed" data-testid="import-total">
                 {t('clients.import.totalRows', { total: preview.total_rows, shown: preview.rows.length })}
               </Text>
-              <Card p={0}>
-                <Table.ScrollContainer minWidth={Math.max(480, preview.columns.length * 170)}>
-                  <Table striped withColumnBorders verticalSpacing="xs" data-testid="import-preview-table">
-                    <Table.Thead>
-                      <Table.Tr>
-                        {preview.columns.map((col, i) => (
-                          <Table.Th key={i} miw={160} style={{ verticalAlign: 'top' }}>
-                            <Stack gap={4}>
-                              <Select
-                                size="xs"
-                                data={fieldOptions}
-                                value={mapping[i] ?? 'ignore'}
-                                onChange={(v) => v && setMapping((m) => assignField(m, i, v as ImportField))}
-                                allowDeselect={false}
-                                aria-label={t('clients.import.mapColumn', { column: col })}
-                                comboboxProps={{ withinPortal: true }}
-                                styles={mapping[i] === 'ignore' ? { input: { color: 'var(--mantine-color-dimmed)' } } : undefined}
-                                data-testid={`import-mapping-${i}`}
-                              />
-                              <Text size="xs" c="dimmed" fw={600} truncate="end" title={col}>
-                                {col}
-                              </Text>
-                            </Stack>
-                          </Table.Th>
-                        ))}
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {preview.rows.map((row, r) => (
-                        <Table.Tr key={r}>
-                          {preview.columns.map((_, i) => (
-                            <Table.Td key={i} opacity={mapping[i] === 'ignore' ? 0.45 : 1}>
-                              <Text size="sm" lineClamp={2}>
-                                {row[i] ?? ''}
-                              </Text>
-                            </Table.Td>
+              {isPhone ? (
+                <Stack gap="xs" data-testid="import-preview-table">
+                  {preview.columns.map((col, i) => (
+                    <Card key={i} p="sm" opacity={mapping[i] === 'ignore' ? 0.7 : 1}>
+                      <Text size="sm" fw={600} truncate="end" title={col}>
+                        {col}
+                      </Text>
+                      <Text size="xs" c="dimmed" lineClamp={2} mb={6}>
+                        {preview.rows
+                          .slice(0, 3)
+                          .map((row) => row[i] ?? '')
+                          .filter(Boolean)
+                          .join(' · ') || '—'}
+                      </Text>
+                      {mappingSelect(i, col)}
+                    </Card>
+                  ))}
+                </Stack>
+              ) : (
+                <Card p={0}>
+                  <Table.ScrollContainer minWidth={Math.max(480, preview.columns.length * 170)}>
+                    <Table striped withColumnBorders verticalSpacing="xs" data-testid="import-preview-table">
+                      <Table.Thead>
+                        <Table.Tr>
+                          {preview.columns.map((col, i) => (
+                            <Table.Th key={i} miw={160} style={{ verticalAlign: 'top' }}>
+                              <Stack gap={4}>
+                                {mappingSelect(i, col)}
+                                <Text size="xs" c="dimmed" fw={600} truncate="end" title={col}>
+                                  {col}
+                                </Text>
+                              </Stack>
+                            </Table.Th>
                           ))}
                         </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-              </Card>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {preview.rows.map((row, r) => (
+                          <Table.Tr key={r}>
+                            {preview.columns.map((_, i) => (
+                              <Table.Td key={i} opacity={mapping[i] === 'ignore' ? 0.45 : 1}>
+                                <Text size="sm" lineClamp={2}>
+                                  {row[i] ?? ''}
+                                </Text>
+                              </Table.Td>
+                            ))}
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </Table.ScrollContainer>
+                </Card>
+              )}
 
               {check.missingName && (
                 <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} data-testid="import-missing-name">
@@ -289,7 +313,8 @@ function ImportWizard() {
           )}
         </Stepper.Step>
 
-        <Stepper.Step label={t('clients.import.step3')} description={t('clients.import.step3Hint')}>
+        <Stepper.Step label={t('clients.import.step3')} description={isPhone ? undefined : t('clients.import.step3Hint')} />
+        <Stepper.Completed>
           {result && (
             <Stack gap="md" mt="md" data-testid="import-result">
               <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
@@ -364,7 +389,7 @@ function ImportWizard() {
               </Group>
             </Stack>
           )}
-        </Stepper.Step>
+        </Stepper.Completed>
       </Stepper>
     </>
   );

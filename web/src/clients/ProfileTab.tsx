@@ -74,14 +74,14 @@ export function ProfileTab({ client, tags, canEdit, contacts, onMerge }: Props) 
         {canEdit && (
           <Group
             justify="flex-end"
-            pos="sticky"
+            pos={changed ? 'sticky' : undefined}
             bottom={0}
             py="sm"
-            style={{
-              zIndex: 3,
-              background: 'var(--mantine-color-gray-0)',
-              borderTop: changed ? '1px solid var(--mantine-color-gray-3)' : undefined,
-            }}
+            style={
+              changed
+                ? { zIndex: 3, background: 'var(--mantine-color-gray-0)', borderTop: '1px solid var(--mantine-color-gray-3)' }
+                : undefined
+            }
           >
             {changed && (
               <Button

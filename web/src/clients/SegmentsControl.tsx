@@ -13,10 +13,12 @@ import type { Segment } from './types';
 interface Props {
   filter: ClientFilter;
   onApply: (filter: ClientFilter) => void;
+  /** Take the free width of the row (phones). */
+  grow?: boolean;
 }
 
 /** Saved filters: pick one to apply it, save the current filters, delete. */
-export function SegmentsControl({ filter, onApply }: Props) {
+export function SegmentsControl({ filter, onApply, grow = false }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const segments = useQuery({ queryKey: clientKeys.segments, queryFn: ({ signal }) => listSegments(signal) });
@@ -52,7 +54,7 @@ export function SegmentsControl({ filter, onApply }: Props) {
   });
 
   return (
-    <Group gap={4} wrap="nowrap">
+    <Group gap={4} wrap="nowrap" flex={grow ? 1 : undefined} miw={0}>
       <Select
         placeholder={t('clients.segments.placeholder')}
         leftSection={<IconBookmark size={16} />}
@@ -64,7 +66,9 @@ export function SegmentsControl({ filter, onApply }: Props) {
         }}
         clearable
         nothingFoundMessage={t('clients.segments.none')}
-        w={{ base: '100%', xs: 200 }}
+        w={grow ? undefined : 200}
+        flex={grow ? 1 : undefined}
+        miw={0}
         aria-label={t('clients.segments.label')}
         data-testid="clients-segment"
         comboboxProps={{ withinPortal: true }}

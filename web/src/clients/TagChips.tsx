@@ -59,7 +59,7 @@ export function TagPicker({ tags, value, onChange, testId, disabled }: PickerPro
             styles={{ label: { paddingInlineStart: value.includes(tag.id) ? undefined : 12 } }}
           >
             {!value.includes(tag.id) && (
-              <ColorSwatch component="span" color={tag.color} size={10} withShadow={false} mr={6} />
+              <ColorSwatch component="span" color={tag.color} size={10} withShadow={false} mr={6} style={{ verticalAlign: "middle", display: "inline-block", marginTop: -2 }} />
             )}
             {tag.name}
           </Chip>
