@@ -41,6 +41,8 @@ std::optional<std::string> NormalizePhone(std::string_view raw, std::string_view
 }
 
 std::string NationalDigits(const std::string& e164) {
+  // Ukraine, most of our numbers: +380XXXXXXXXX is 0XXXXXXXXX at home.
+  if (e164.size() == 13 && e164.rfind("+380", 0) == 0) return e164.substr(3);
   const auto* util = PhoneNumberUtil::GetInstance();
   PhoneNumber number;
   if (util->Parse(e164, "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR) return {};

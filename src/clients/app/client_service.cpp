@@ -117,6 +117,7 @@ Result<Client, Error> ClientService::Apply(db::Session& s, const Actor& actor, C
   }
   if (!errors.empty()) return Fail(Error(ErrorCode::kValidation, errors));
   for (const auto& phone : c.phones) {
+    if (!d_.clients.PhoneOwner(s, actor.org_id, phone, c.id)) continue;
     if (auto other = d_.clients.FindByPhone(s, actor.org_id, phone, c.id)) {
       Error error(ErrorCode::kPhoneTaken);
       error.existing_id = other->id;

@@ -57,6 +57,10 @@ Result<ImportPreview, Error> ClientExchange::Preview(const Actor& actor, SheetFo
   auto table = format == SheetFormat::kCsv ? sheets::ReadCsv(bytes, kMaxImportRows + 1)
                                            : sheets::ReadXlsx(bytes, kMaxImportRows + 1);
   if (!table || table->rows.empty()) return Fail(Error(ErrorCode::kUnreadableFile));
+  // Cells that went through a formula guard (ours or Excel's) come back as what they were.
+  for (auto& row : table->rows) {
+    for (auto& cell : row) cell = sheets::UnguardCell(cell);
+  }
   if (table->rows.size() > kMaxImportRows + 1) return Fail(Error(ErrorCode::kFileTooLarge));
   ImportPreview preview;
   preview.columns = table->rows.front();
@@ -130,7 +134,10 @@ Result<ImportReport, Error> ClientExchange::Run(const Actor& actor, const std::s
       Client& incoming = imported->client;
       std::optional<Client> existing;
       for (const auto& phone : incoming.phones) {
-        if ((existing = d_.clients.FindByPhone(s, actor.org_id, phone, 0))) break;
+        if (auto owner = d_.clients.PhoneOwner(s, actor.org_id, phone, 0)) {
+          existing = d_.clients.Find(s, actor.org_id, *owner);
+          break;
+        }
       }
       if (existing && !run.update_duplicates) {
         ++report.skipped;
@@ -142,8 +149,7 @@ Result<ImportReport, Error> ClientExchange::Run(const Actor& actor, const std::s
         // A merged phone list may now clash with a third client: keep only free phones.
         std::vector<std::string> free_phones;
         for (const auto& phone : card.phones) {
-          if (!d_.clients.FindByPhone(s, actor.org_id, phone, card.id))
-            free_phones.push_back(phone);
+          if (!d_.clients.PhoneOwner(s, actor.org_id, phone, card.id)) free_phones.push_back(phone);
         }
         card.phones = free_phones;
       } else {

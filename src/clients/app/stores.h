@@ -25,6 +25,9 @@ class ClientStore {
   // The live client (not archived) that has the phone, other than `except_id`.
   virtual std::optional<Client> FindByPhone(db::Session& s, Id org_id, const std::string& phone,
                                             Id except_id) = 0;
+  // The live client that has the phone, other than `except_id` (one indexed lookup).
+  virtual std::optional<Id> PhoneOwner(db::Session& s, Id org_id, const std::string& phone,
+                                       Id except_id) = 0;
   // Newest first, ids below `before_id` when given; `limit` rows at most.
   virtual std::vector<Client> List(db::Session& s, Id org_id, const ClientFilter& filter,
                                    std::optional<Id> before_id, int limit) = 0;

@@ -19,6 +19,7 @@ class Query {
     numbers_.push_back(value);
   }
   std::string sql;
+  bool fts = false;  // rows come from the SQLite full-text index `s`
   std::vector<std::string> texts_;
   std::vector<long long> numbers_;
   std::vector<int> order_;
@@ -60,7 +61,13 @@ Query Where(db::Session& s, Id org_id, const ClientFilter& f) {
   if (!f.search.digits.empty()) add_term(f.search.digits);
 
   if (!fts.empty()) {
-    q.sql = " FROM client_search s JOIN clients c ON c.id = s.rowid WHERE client_search MATCH ?";
+    // CROSS JOIN keeps the full-text index as the outer loop: it yields matches newest first
+    // (ORDER BY s.rowid DESC), so a page stops after its first rows instead of scanning the
+    // organization's clients.
+    q.fts = true;
+    q.sql =
+        " FROM client_search s CROSS JOIN clients c ON c.id = s.rowid WHERE "
+        "client_search MATCH ?";
     q.Text(fts);
     q.sql += " AND c.org_id = ?";
   } else {
@@ -148,11 +155,12 @@ std::string Numbered(const std::string& sql) {
 std::vector<Client> SqlClientStore::List(db::Session& s, Id org_id, const ClientFilter& filter,
                                          std::optional<Id> before_id, int limit) {
   Query q = Where(s, org_id, filter);
+  const char* id = q.fts ? "s.rowid" : "c.id";
   if (before_id) {
-    q.sql += " AND c.id < ?";
+    q.sql += std::string(" AND ") + id + " < ?";
     q.Number(*before_id);
   }
-  q.sql += " ORDER BY c.id DESC LIMIT ?";
+  q.sql += std::string(" ORDER BY ") + id + " DESC LIMIT ?";
   q.Number(limit);
   auto clients = FetchClients(s, Numbered(std::string("SELECT ") + kClientColumns + q.sql),
                               q.texts_, q.numbers_, q.order_);

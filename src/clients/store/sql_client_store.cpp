@@ -248,6 +248,17 @@ std::optional<Client> SqlClientStore::FindByPhone(db::Session& s, Id org_id,
   return found.front();
 }
 
+std::optional<Id> SqlClientStore::PhoneOwner(db::Session& s, Id org_id, const std::string& phone,
+                                             Id except_id) {
+  Id owner = 0;
+  soci::indicator ind = soci::i_null;
+  s.sql() << "SELECT client_id FROM client_phones WHERE org_id = :org AND phone = :phone AND "
+             "archived = 0 AND client_id <> :except",
+      use(org_id), use(phone), use(except_id), into(owner, ind);
+  if (ind == soci::i_null || !s.sql().got_data()) return std::nullopt;
+  return owner;
+}
+
 void SqlClientStore::SetTags(db::Session& s, Id org_id, Id client_id,
                              const std::vector<Id>& tag_ids) {
   s.sql() << "DELETE FROM client_tag_links WHERE org_id = :org AND client_id = :id", use(org_id),

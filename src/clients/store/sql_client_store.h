@@ -11,6 +11,8 @@ class SqlClientStore final : public ClientStore {
   std::optional<Client> Find(db::Session& s, Id org_id, Id client_id) override;
   std::optional<Client> FindByPhone(db::Session& s, Id org_id, const std::string& phone,
                                     Id except_id) override;
+  std::optional<Id> PhoneOwner(db::Session& s, Id org_id, const std::string& phone,
+                               Id except_id) override;
   std::vector<Client> List(db::Session& s, Id org_id, const ClientFilter& filter,
                            std::optional<Id> before_id, int limit) override;
   long long Count(db::Session& s, Id org_id, const ClientFilter& filter) override;

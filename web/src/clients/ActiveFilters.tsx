@@ -42,6 +42,8 @@ export function ActiveFilters({ filter, onChange, tags, currency }: Props) {
       case 'last_visit_after':
       case 'last_visit_before':
         return formatCivilDate(v as string, lang);
+      case 'archived':
+        return '';
       default:
         return String(v);
     }

@@ -159,7 +159,12 @@ export function ClientCardPage() {
         </Group>
       </Card>
 
-      {c.archived && (
+      {c.erased && (
+        <Alert color="red" variant="light" radius="md" data-testid="client-erased-note">
+          <Text size="sm">{t('clients.card.erasedNote')}</Text>
+        </Alert>
+      )}
+      {c.archived && !c.erased && (
         <Alert color="gray" variant="light" radius="md">
           <Text size="sm">{c.merged_into_id ? t('clients.card.mergedNote') : t('clients.card.archivedNote')}</Text>
           {c.merged_into_id && (
@@ -176,6 +181,7 @@ export function ClientCardPage() {
         keepMounted={false}
         variant="outline"
         radius="md"
+        styles={isPhone ? { tab: { paddingInline: 8 } } : undefined}
       >
         <Tabs.List mb="md" grow={!!isPhone} style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
           <Tabs.Tab value="profile" leftSection={icon(IconUser)} data-testid="client-tab-profile">

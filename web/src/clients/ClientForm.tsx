@@ -124,7 +124,10 @@ export function ClientForm({ form, mode, contacts, tags, readOnly = false, clien
       />
       <Select
         label={t('clients.fields.source')}
-        data={SOURCES.map((s) => ({ value: s, label: t(`clients.source.${s}`) }))}
+        data={withCurrent(
+          SOURCES.map((s) => ({ value: s, label: t(`clients.source.${s}`) })),
+          form.values.source,
+        )}
         clearable
         readOnly={readOnly}
         data-testid="client-form-source"
@@ -252,6 +255,11 @@ export function ClientForm({ form, mode, contacts, tags, readOnly = false, clien
       </Section>
     </Stack>
   );
+}
+
+/** Keeps a value the server knows but this app does not in the options. */
+function withCurrent(options: { value: string; label: string }[], current: string | null) {
+  return current && !options.some((o) => o.value === current) ? [...options, { value: current, label: current }] : options;
 }
 
 function Section({ label, children }: { label: string; children: ReactNode }) {

@@ -44,7 +44,7 @@ export function ClientPicker({ value, onChange, exclude = [], ...rest }: Props) 
       searchable
       clearable
       leftSection={<IconSearch size={16} />}
-      placeholder={t('clients.picker.placeholder')}
+      placeholder={rest.readOnly ? undefined : t('clients.picker.placeholder')}
       nothingFoundMessage={q ? t('common.nothingFound') : t('clients.picker.typeToSearch')}
       data={data}
       value={value === null ? null : String(value)}

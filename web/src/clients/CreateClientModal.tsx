@@ -26,9 +26,7 @@ export function CreateClientModal({ opened, onClose, tags }: Props) {
   const isPhone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const form = useForm<ClientFormValues>({
     initialValues: emptyClientValues(),
-    validate: {
-      first_name: (v, values) => (v.trim() || values.last_name.trim() ? null : t('errors.field.required')),
-    },
+    validate: { first_name: (v) => (v.trim() ? null : t('errors.field.required')) },
   });
 
   const mutation = useMutation({

@@ -7,6 +7,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   Text,
   TextInput,
 } from '@mantine/core';
@@ -192,6 +193,13 @@ export function FiltersDrawer({ opened, onClose, filter, onApply, tags, currency
             {date('created_from', t('clients.filters.from'), 'filter-created-from')}
             {date('created_to', t('clients.filters.to'), 'filter-created-to')}
           </SimpleGrid>
+          <Switch
+            mt="xs"
+            label={t('clients.filters.archived')}
+            checked={draft.archived === true}
+            onChange={(e) => set('archived', e.currentTarget.checked || undefined)}
+            data-testid="filter-archived"
+          />
         </Section>
       </Stack>
 

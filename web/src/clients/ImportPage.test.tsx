@@ -4,7 +4,7 @@ import { resetApiClient } from '../app/api';
 import i18n from '../i18n';
 import { json, mockFetch, problem } from '../test/fetchMock';
 import { renderApp } from '../test/render';
-import { rowLookup } from './ImportPage';
+import { rowLookup } from './ImportResultView';
 import { sessionFor } from './testFixtures';
 
 beforeEach(async () => {

@@ -1,37 +1,14 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Radio,
-  Select,
-  SimpleGrid,
-  Stack,
-  Stepper,
-  Table,
-  Text,
-  ThemeIcon,
-} from '@mantine/core';
+import { Alert, Button, Card, Group, Radio, Select, Stack, Stepper, Table, Text, ThemeIcon } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import {
-  IconAlertTriangle,
-  IconArrowLeft,
-  IconCheck,
-  IconDownload,
-  IconFileSpreadsheet,
-  IconUpload,
-} from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowLeft, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router-dom';
 import { PageHeader } from '../app/PageHeader';
 import { ProblemAlert } from '../app/ProblemAlert';
-import { fieldErrorText } from '../app/problems';
 import { useAuthedSession } from '../identity/session';
 import { clientKeys, previewImport, runImport } from './api';
-import { saveBlob } from './http';
 import {
   assignField,
   checkMapping,
@@ -39,20 +16,12 @@ import {
   listToMapping,
   mappingToList,
   parseCsv,
-  rejectedRowsCsv,
 } from './importMapping';
+import { ImportResultView } from './ImportResultView';
 import { canEditClients } from './permissions';
 import { IMPORT_FIELDS, type ImportField, type ImportPreview, type ImportResult, type OnDuplicate } from './types';
 
 const MAX_IMPORT_SIZE = 50 * 1024 * 1024;
-
-/**
- * The file's own rows by the number the server reports. Row numbers count
- * like a spreadsheet does: the header is row 1, the first client row 2.
- */
-export function rowLookup(table: readonly (readonly string[])[] | null) {
-  return (row: number) => table?.[row - 1];
-}
 
 export function ImportPage() {
   const session = useAuthedSession();
@@ -136,17 +105,6 @@ function ImportWizard() {
       data-testid={`import-mapping-${i}`}
     />
   );
-
-  const downloadRejected = () => {
-    if (!result || !preview) return;
-    const csv = rejectedRowsCsv(
-      result.rejected,
-      { row: t('clients.import.rejectedRow'), errors: t('clients.import.rejectedErrors'), columns: preview.columns },
-      (e) => `${fieldLabel(t, e.field)}: ${e.message || fieldErrorText(t, e)}`,
-      rowLookup(csvRows),
-    );
-    saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), 'rejected-rows.csv');
-  };
 
   return (
     <>
@@ -315,100 +273,11 @@ function ImportWizard() {
 
         <Stepper.Step label={t('clients.import.step3')} description={isPhone ? undefined : t('clients.import.step3Hint')} />
         <Stepper.Completed>
-          {result && (
-            <Stack gap="md" mt="md" data-testid="import-result">
-              <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
-                <Stat label={t('clients.import.created')} value={result.created} color="teal" testId="import-result-created" />
-                <Stat label={t('clients.import.updated')} value={result.updated} color="blue" testId="import-result-updated" />
-                <Stat label={t('clients.import.skipped')} value={result.skipped} color="gray" testId="import-result-skipped" />
-                <Stat
-                  label={t('clients.import.rejected')}
-                  value={result.rejected.length}
-                  color={result.rejected.length ? 'red' : 'gray'}
-                  testId="import-result-rejected"
-                />
-              </SimpleGrid>
-
-              {result.rejected.length > 0 && (
-                <Card p={0}>
-                  <Group justify="space-between" p="sm">
-                    <Text fw={600}>{t('clients.import.rejectedTitle')}</Text>
-                    <Button
-                      variant="light"
-                      size="xs"
-                      leftSection={<IconDownload size={14} />}
-                      onClick={downloadRejected}
-                      data-testid="import-rejected-download"
-                    >
-                      {t('clients.import.downloadRejected')}
-                    </Button>
-                  </Group>
-                  <Table.ScrollContainer minWidth={420}>
-                    <Table verticalSpacing="xs" data-testid="import-rejected-table">
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th w={80}>{t('clients.import.rejectedRow')}</Table.Th>
-                          <Table.Th>{t('clients.import.rejectedErrors')}</Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {result.rejected.map((r) => (
-                          <Table.Tr key={r.row} data-testid={`import-rejected-${r.row}`}>
-                            <Table.Td>
-                              <Badge variant="light" color="red">
-                                {r.row}
-                              </Badge>
-                            </Table.Td>
-                            <Table.Td>
-                              <Stack gap={2}>
-                                {r.errors.map((e, i) => (
-                                  <Text key={i} size="sm">
-                                    <Text span fw={600}>
-                                      {fieldLabel(t, e.field)}
-                                    </Text>
-                                    {': '}
-                                    {e.message || fieldErrorText(t, e)}
-                                  </Text>
-                                ))}
-                              </Stack>
-                            </Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
-                </Card>
-              )}
-              <Group justify="space-between">
-                <Button variant="default" onClick={restart} data-testid="import-again">
-                  {t('clients.import.again')}
-                </Button>
-                <Button component={Link} to="/clients" leftSection={<IconCheck size={16} />} data-testid="import-done">
-                  {t('clients.import.toList')}
-                </Button>
-              </Group>
-            </Stack>
+          {result && preview && (
+            <ImportResultView result={result} preview={preview} csvRows={csvRows} onRestart={restart} />
           )}
         </Stepper.Completed>
       </Stepper>
     </>
-  );
-}
-
-function fieldLabel(t: (k: string, o?: Record<string, unknown>) => string, field: string): string {
-  const base = field.replace(/\[\d+\]$/, '');
-  return t(`clients.import.fields.${base}`, { defaultValue: field });
-}
-
-function Stat({ label, value, color, testId }: { label: string; value: number; color: string; testId: string }) {
-  return (
-    <Card p="sm">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text fw={700} fz={28} c={value > 0 ? `${color}.7` : 'dimmed'} data-testid={testId}>
-        {value}
-      </Text>
-    </Card>
   );
 }

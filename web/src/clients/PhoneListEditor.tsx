@@ -41,9 +41,9 @@ export function PhoneListEditor({ value, onChange, errors = {}, disabled }: Prop
             type="tel"
             inputMode="tel"
             autoComplete="off"
-            placeholder="+380 67 123 45 67"
+            placeholder={disabled ? undefined : '+380 67 123 45 67'}
             value={phone}
-            disabled={disabled}
+            readOnly={disabled}
             onChange={(e) => onChange(setPhone(value, i, e.currentTarget.value))}
             error={errors[i]}
             aria-label={i === 0 ? t('clients.phones.primary') : t('clients.phones.extra', { n: i + 1 })}

@@ -27,9 +27,7 @@ export function ProfileTab({ client, tags, canEdit, contacts, onMerge }: Props) 
   const queryClient = useQueryClient();
   const form = useForm<ClientFormValues>({
     initialValues: valuesFromClient(client),
-    validate: {
-      first_name: (v, values) => (v.trim() || values.last_name.trim() ? null : t('errors.field.required')),
-    },
+    validate: { first_name: (v) => (v.trim() ? null : t('errors.field.required')) },
   });
 
   // A fresh copy from the server (after a save, a merge) resets the form.

@@ -31,6 +31,7 @@ const full: ClientFilter = {
   spent_max: 2500050,
   no_shows_min: 1,
   sleeping_days: 60,
+  archived: true,
 };
 
 describe('client filter <-> query string', () => {
@@ -52,10 +53,11 @@ describe('client filter <-> query string', () => {
 
   it('ignores unknown keys and invalid values in a query string', () => {
     const params = new URLSearchParams(
-      'q=x&gender=robot&age_min=-3&age_max=abc&birthday_from=13-01&birthday_to=02-30&source=tv&consent=pigeon' +
+      'q=x&gender=robot&age_min=-3&age_max=abc&birthday_from=13-01&birthday_to=02-29&source=tv&consent=pigeon' +
         '&created_from=2025-1-1&visits_min=1.5&tag_ids=1,x,2,2&spent_max=99&foo=bar&cursor=zzz',
     );
-    expect(filterFromParams(params)).toEqual({ q: 'x', birthday_to: '02-30', tag_ids: [1, 2], spent_max: 99 });
+    expect(filterFromParams(params)).toEqual({ q: 'x', birthday_to: '02-29', tag_ids: [1, 2], spent_max: 99 });
+    expect(filterFromParams(new URLSearchParams('birthday_from=02-30&birthday_to=04-31'))).toEqual({});
   });
 
   it('round-trips through a segment filter object (ids as an array, numbers as numbers)', () => {
@@ -66,6 +68,7 @@ describe('client filter <-> query string', () => {
     // A segment saved with a comma list or numeric strings reads the same.
     expect(filterFromSegment({ tag_ids: '1,7', visits_min: '2' })).toEqual({ tag_ids: [1, 7], visits_min: 2 });
     expect(filterFromSegment(null)).toEqual({});
+    expect(filterFromSegment({ archived: false, q: 'x' })).toEqual({ q: 'x' });
   });
 
   it('compares filters by meaning', () => {
@@ -74,7 +77,7 @@ describe('client filter <-> query string', () => {
   });
 
   it('counts active filters besides the search and removes one', () => {
-    expect(activeFilterCount(full)).toBe(18);
+    expect(activeFilterCount(full)).toBe(19);
     expect(activeFilterCount({ q: 'x' })).toBe(0);
     expect(withoutKey({ q: 'x', gender: 'male' }, 'gender')).toEqual({ q: 'x' });
   });

@@ -27,9 +27,11 @@ export interface ClientFilter {
   spent_max?: number;
   no_shows_min?: number;
   sleeping_days?: number;
+  /** Archived clients instead of the active ones. */
+  archived?: boolean;
 }
 
-type Kind = 'text' | 'ids' | 'int' | 'monthDay' | 'date' | 'gender' | 'source' | 'channel';
+type Kind = 'text' | 'ids' | 'int' | 'monthDay' | 'date' | 'gender' | 'source' | 'channel' | 'flag';
 
 /** Every filter key in the order it is written to a query string. */
 export const FILTER_KEYS = {
@@ -52,6 +54,7 @@ export const FILTER_KEYS = {
   spent_max: 'int',
   no_shows_min: 'int',
   sleeping_days: 'int',
+  archived: 'flag',
 } as const satisfies Record<keyof ClientFilter, Kind>;
 
 export type FilterKey = keyof typeof FILTER_KEYS;
@@ -60,8 +63,13 @@ const KEYS = Object.keys(FILTER_KEYS) as FilterKey[];
 const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** "MM-DD" of a day that exists in some year (02-29 does, 02-30 does not). */
 export function isMonthDay(s: string): boolean {
-  return MONTH_DAY.test(s);
+  if (!MONTH_DAY.test(s)) return false;
+  const [m, d] = s.split('-').map(Number);
+  return d <= DAYS_IN_MONTH[m - 1];
 }
 
 export function isIsoDate(s: string): boolean {
@@ -84,7 +92,7 @@ function parseValue(kind: Kind, raw: unknown): unknown {
     case 'int':
       return toInt(raw);
     case 'monthDay':
-      return typeof raw === 'string' && MONTH_DAY.test(raw) ? raw : undefined;
+      return typeof raw === 'string' && isMonthDay(raw) ? raw : undefined;
     case 'date':
       return typeof raw === 'string' && DATE.test(raw) ? raw : undefined;
     case 'gender':
@@ -93,6 +101,9 @@ function parseValue(kind: Kind, raw: unknown): unknown {
       return (SOURCES as readonly unknown[]).includes(raw) ? raw : undefined;
     case 'channel':
       return (CHANNELS as readonly unknown[]).includes(raw) ? raw : undefined;
+    case 'flag':
+      // Only "true" is worth keeping: false is the server's default.
+      return raw === true || raw === 'true' ? true : undefined;
   }
 }
 

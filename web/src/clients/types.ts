@@ -10,6 +10,9 @@ export const SOURCES = [
   'walk_in',
   'campaign',
   'online_booking',
+  'facebook',
+  'tiktok',
+  'website',
   'other',
 ] as const;
 export type Source = (typeof SOURCES)[number];
