@@ -42,7 +42,7 @@ bench: bootstrap
 	@for b in build-bench/bench/bench_*; do echo "== $$b"; $$b --benchmark_min_time=0.2; done
 
 format:
-	@git ls-files 'src/*.cpp' 'src/*.h' 'bench/*.cpp' 'bench/*.h' | xargs clang-format -i
+	@git ls-files -co --exclude-standard 'src/*.cpp' 'src/*.h' 'bench/*.cpp' 'bench/*.h' | xargs clang-format -i
 
 tidy: native
 	@scripts/tidy $(BUILD_DIR)

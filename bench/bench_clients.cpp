@@ -23,7 +23,9 @@ double Ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(
 
 void Percentiles(benchmark::State& state, std::vector<double> ms) {
   std::sort(ms.begin(), ms.end());
-  auto at = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(p * ms.size()))]; };
+  auto at = [&](double p) {
+    return ms[std::min(ms.size() - 1, static_cast<std::size_t>(p * ms.size()))];
+  };
   state.counters["p50_ms"] = at(0.50);
   state.counters["p99_ms"] = at(0.99);
   state.counters["max_ms"] = ms.back();
@@ -32,9 +34,9 @@ void Percentiles(benchmark::State& state, std::vector<double> ms) {
 
 // What the front desk types while the phone rings.
 const std::vector<std::string> kQueries = {
-    "оле",  "олена", "ковал", "коваленко", "ірин",   "мельн", "тетяна шев", "067",
-    "0671", "4567",  "050 12", "+38067",   "ol",    "ан",    "марія",      "бонд",
-    "ткач", "юлі",   "наталія ко", "999",  "оксана", "дар", "світл",      "5566"};
+    "оле",  "олена", "ковал",      "коваленко", "ірин",   "мельн", "тетяна шев", "067",
+    "0671", "4567",  "050 12",     "+38067",    "ol",     "ан",    "марія",      "бонд",
+    "ткач", "юлі",   "наталія ко", "999",       "оксана", "дар",   "світл",      "5566"};
 
 void SearchOn(benchmark::State& state, BenchSalon& salon) {
   std::vector<double> ms;
@@ -87,10 +89,14 @@ void BM_Import100kCsv(benchmark::State& state) {
   const std::string csv = ImportCsv(100'000);
   for (auto _ : state) {
     state.PauseTiming();
-    BenchSalon salon(SqliteBenchDatabase("import-" + std::to_string(Clock::now().time_since_epoch().count()) + ".db", true), 0);
+    BenchSalon salon(
+        SqliteBenchDatabase(
+            "import-" + std::to_string(Clock::now().time_since_epoch().count()) + ".db", true),
+        0);
     state.ResumeTiming();
     auto preview = salon.exchange.Preview(salon.owner, clients::SheetFormat::kCsv, csv);
-    auto report = salon.exchange.Run(salon.owner, preview->import_id, {preview->mapping, false, false});
+    auto report =
+        salon.exchange.Run(salon.owner, preview->import_id, {preview->mapping, false, false});
     if (!report.ok() || report->created != 100'000) state.SkipWithError("import failed");
     state.PauseTiming();
     salon.Drop();
@@ -101,14 +107,21 @@ BENCHMARK(BM_Import100kCsv)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRe
 
 void BM_Export100k(benchmark::State& state) {
   static BenchSalon salon(SqliteBenchDatabase("clients-100k.db"), 100'000);
-  const auto format = state.range(0) == 0 ? clients::SheetFormat::kCsv : clients::SheetFormat::kXlsx;
+  const auto format =
+      state.range(0) == 0 ? clients::SheetFormat::kCsv : clients::SheetFormat::kXlsx;
   for (auto _ : state) {
     auto file = salon.exchange.Export(salon.owner, {}, format, "uk");
     if (!file.ok() || file->rows != 100'000) state.SkipWithError("export failed");
     state.counters["MB"] = file.ok() ? file->bytes.size() / 1e6 : 0;
   }
 }
-BENCHMARK(BM_Export100k)->Arg(0)->Arg(1)->ArgName("xlsx")->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_Export100k)
+    ->Arg(0)
+    ->Arg(1)
+    ->ArgName("xlsx")
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace
 }  // namespace kvitka::bench

@@ -12,27 +12,28 @@
 #include "clients/store/sql_client_catalog_store.h"
 #include "clients/store/sql_client_store.h"
 #include "core/secret.h"
-#include "platform/files/file_storage.h"
 #include "identity/app/auth_service.h"
 #include "identity/app/branch_service.h"
 #include "identity/store/sql_organization_store.h"
 #include "identity/store/sql_session_store.h"
 #include "identity/store/sql_user_store.h"
 #include "platform/db/migrations.h"
+#include "platform/files/file_storage.h"
 
 namespace kvitka::bench {
 
 inline constexpr const char* kFirstNames[] = {
-    "Олена", "Ірина", "Наталія", "Оксана", "Тетяна", "Юлія", "Анна", "Марія", "Катерина",
-    "Світлана", "Вікторія", "Дарина", "Софія", "Анастасія", "Людмила", "Галина", "Ольга",
-    "Христина", "Яна", "Алла", "Олександр", "Андрій", "Дмитро", "Сергій", "Максим", "Іван",
-    "Олег", "Тарас", "Богдан", "Юрій", "Olga", "Anna", "Maria", "Iryna", "Kateryna"};
+    "Олена",   "Ірина",    "Наталія",  "Оксана",   "Тетяна", "Юлія",  "Анна",
+    "Марія",   "Катерина", "Світлана", "Вікторія", "Дарина", "Софія", "Анастасія",
+    "Людмила", "Галина",   "Ольга",    "Христина", "Яна",    "Алла",  "Олександр",
+    "Андрій",  "Дмитро",   "Сергій",   "Максим",   "Іван",   "Олег",  "Тарас",
+    "Богдан",  "Юрій",     "Olga",     "Anna",     "Maria",  "Iryna", "Kateryna"};
 inline constexpr const char* kLastNames[] = {
-    "Коваленко", "Бондаренко", "Ткаченко", "Шевченко", "Кравченко", "Олійник", "Лисенко",
-    "Руденко", "Мельник", "Савченко", "Петренко", "Мороз", "Поліщук", "Марченко", "Павленко",
-    "Гончаренко", "Кузьменко", "Ковальчук", "Левченко", "Литвиненко", "Романюк", "Остапчук",
-    "Кравчук", "Захарченко", "Тимошенко", "Гнатюк", "Федоренко", "Онищенко", "Бойко", "Ткачук",
-    "Sydorenko", "Koval", "Melnyk", "Bondar", "Shevchuk"};
+    "Коваленко", "Бондаренко", "Ткаченко",   "Шевченко",  "Кравченко", "Олійник",    "Лисенко",
+    "Руденко",   "Мельник",    "Савченко",   "Петренко",  "Мороз",     "Поліщук",    "Марченко",
+    "Павленко",  "Гончаренко", "Кузьменко",  "Ковальчук", "Левченко",  "Литвиненко", "Романюк",
+    "Остапчук",  "Кравчук",    "Захарченко", "Тимошенко", "Гнатюк",    "Федоренко",  "Онищенко",
+    "Бойко",     "Ткачук",     "Sydorenko",  "Koval",     "Melnyk",    "Bondar",     "Shevchuk"};
 
 // A distinct valid Ukrainian mobile number for every n.
 inline std::string PhoneNumber(long n) {
@@ -69,9 +70,8 @@ inline BenchDatabase PostgresqlBenchDatabase() {
   const std::string admin = std::getenv("KVITKA_BENCH_PG");
   const std::string name = "kvbench_" + std::to_string(std::random_device{}() % 1000000);
   db::CreatePostgresqlDatabase(admin, name);
-  auto db = db::Database::Open({db::Dialect::kPostgresql,
-                                admin.substr(0, admin.rfind('/') + 1) + name},
-                               4);
+  auto db = db::Database::Open(
+      {db::Dialect::kPostgresql, admin.substr(0, admin.rfind('/') + 1) + name}, 4);
   db::Migrate(*db);
   return {std::move(db), {}, true};
 }
@@ -84,13 +84,14 @@ class BenchSalon {
         auth_(*database_.db, orgs_, users_, sessions_, audit_, clock_),
         branches_(*database_.db, orgs_, audit_, clock_),
         storage_(BenchDataDir() / "files"),
-        deps_{*database_.db, client_store_, tags_, segments_, files_, settings_, imports_,
-              storage_,      audit_,        branches_, clock_},
+        deps_{*database_.db, client_store_, tags_,  segments_, files_, settings_,
+              imports_,      storage_,      audit_, branches_, clock_},
         clients(deps_),
         exchange(deps_, clients) {
     if (database_.fresh) {
-      identity::SignupInput signup{"Bench Salon", "Bench", "Europe/Kyiv", "UAH", "Owner",
-                                   "owner@bench.kvitka", "bench-password"};
+      identity::SignupInput signup{"Bench Salon",   "Bench", "Europe/Kyiv",
+                                   "UAH",           "Owner", "owner@bench.kvitka",
+                                   "bench-password"};
       auto grant = auth_.Signup(signup, "bench");
       if (!grant) throw std::runtime_error("bench signup failed");
       Generate(grant->view.org.id, clients_count);
