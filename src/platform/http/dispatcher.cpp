@@ -64,9 +64,11 @@ Response Dispatcher::Handle(Request& request) noexcept {
     request.request_id =
         incoming && IsSafeRequestId(*incoming) ? std::string(*incoming) : RandomToken(12);
     if (auto accept = request.Header("accept-language")) request.language = PickLanguage(*accept);
-    const bool api =
-        request.path.starts_with("/api/") || request.path == "/api" || request.path == "/healthz";
-    response = api ? RouteApi(request) : StaticFile(request);
+    // Served routes (the API, health, public feeds) first; anything else is the web app.
+    const auto probe = router_.Match(request.method, request.path);
+    const bool routed = probe.route || !probe.allowed_methods.empty() ||
+                        request.path.starts_with("/api/") || request.path == "/api";
+    response = routed ? RouteApi(request) : StaticFile(request);
   } catch (const std::exception& e) {
     spdlog::error("{{\"event\":\"unhandled\",\"request_id\":\"{}\",\"error\":\"{}\"}}",
                   request.request_id, e.what());
