@@ -7,6 +7,8 @@
 #include <mutex>
 #include <thread>
 
+#include "catalog/http/catalog_routes.h"
+#include "catalog/store/sql_catalog_store.h"
 #include "clients/http/client_routes.h"
 #include "clients/store/sql_client_catalog_store.h"
 #include "clients/store/sql_client_store.h"
@@ -21,6 +23,8 @@
 #include "platform/files/file_storage.h"
 #include "platform/http/health.h"
 #include "platform/http/server.h"
+#include "staff/http/staff_routes.h"
+#include "staff/store/sql_staff_store.h"
 
 namespace kvitka {
 namespace {
@@ -53,13 +57,18 @@ struct Kvitka {
         clients(client_deps),
         client_tags(client_deps, clients),
         client_files(client_deps),
-        client_exchange(client_deps, clients) {
+        client_exchange(client_deps, clients),
+        catalog_references(staff_store, branches),
+        catalog(*db, catalog_store, catalog_references, audit, clock),
+        staff(staff::StaffDeps{*db, staff_store, catalog, branches, team, audit, clock}) {
     http::AddHealthRoute(router, [this] { return db->Ping(); });
     identity::AddIdentityRoutes(router, auth, team, branches,
                                 {settings.secure_cookies, settings.public_url});
     clients::AddClientRoutes(router, clients);
     clients::AddClientCatalogRoutes(router, client_tags, client_files);
     clients::AddClientExchangeRoutes(router, client_exchange);
+    catalog::AddCatalogRoutes(router, catalog);
+    staff::AddStaffRoutes(router, staff, settings.public_url);
   }
 
   static std::unique_ptr<db::Database> Open(const std::string& url, std::size_t pool_size) {
@@ -92,6 +101,12 @@ struct Kvitka {
   clients::TagService client_tags;
   clients::ClientFileService client_files;
   clients::ClientExchange client_exchange;
+
+  catalog::SqlCatalogStore catalog_store;
+  staff::SqlStaffStore staff_store;
+  staff::StaffCatalogReferences catalog_references;
+  catalog::CatalogService catalog;
+  staff::StaffService staff;
 
   http::Router router;
 };
@@ -245,8 +260,9 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*demo_cmd) {
-      PrintDemo(
-          demo::DemoSalon(app.auth, app.team, app.branches, app.clients, app.client_tags).Seed());
+      PrintDemo(demo::DemoSalon(app.auth, app.team, app.branches, app.clients, app.client_tags,
+                                app.catalog, app.staff)
+                    .Seed());
       return 0;
     }
     if (*user_add) {

@@ -98,6 +98,21 @@ std::optional<date::year_month_day> ParseCivil(std::string_view text) {
 
 }  // namespace
 
+std::string FormatRfc3339InZone(EpochSeconds instant, std::string_view zone) {
+  const auto* tz = ZoneOrNull(zone);
+  if (!tz) return FormatRfc3339Utc(instant);
+  const date::sys_seconds tp{std::chrono::seconds{instant}};
+  const auto info = tz->get_info(tp);
+  const auto local = tp + info.offset;
+  const long offset = info.offset.count();
+  char sign = offset < 0 ? '-' : '+';
+  const long magnitude = offset < 0 ? -offset : offset;
+  char suffix[32];
+  std::snprintf(suffix, sizeof(suffix), "%c%02ld:%02ld", sign, magnitude / 3600,
+                (magnitude % 3600) / 60);
+  return date::format("%Y-%m-%dT%H:%M:%S", local) + suffix;
+}
+
 std::string CivilDate(EpochSeconds instant, std::string_view zone) {
   const date::sys_seconds tp{std::chrono::seconds{instant}};
   if (const auto* tz = ZoneOrNull(zone)) {

@@ -12,6 +12,10 @@ namespace kvitka {
 // "2026-11-22T13:00:00Z"
 std::string FormatRfc3339Utc(EpochSeconds instant);
 
+// "2026-11-23T09:00:00+02:00": the instant with the zone's offset at that moment (UTC "Z"
+// when the zone is unknown).
+std::string FormatRfc3339InZone(EpochSeconds instant, std::string_view zone);
+
 // Accepts RFC 3339 with "Z" or a numeric offset; nullopt when malformed.
 std::optional<EpochSeconds> ParseRfc3339(std::string_view text);
 

@@ -55,6 +55,12 @@ TEST(StartOfDay, IsMidnightInTheZoneAcrossDaylightSaving) {
   EXPECT_FALSE(StartOfDay("yesterday", "Europe/Kyiv"));
 }
 
+TEST(Rfc3339, FormatsWithTheZonesOffset) {
+  EXPECT_EQ(FormatRfc3339InZone(1795352400, "Europe/Kyiv"), "2026-11-22T15:00:00+02:00");
+  EXPECT_EQ(FormatRfc3339InZone(1782986400, "Europe/Kyiv"), "2026-07-02T13:00:00+03:00");
+  EXPECT_EQ(FormatRfc3339InZone(0, "Nowhere"), "1970-01-01T00:00:00Z");
+}
+
 TEST(AddYears, ClampsLeapDays) {
   EXPECT_EQ(AddYears("2024-02-29", -1), "2023-02-28");
   EXPECT_EQ(AddYears("2026-11-22", -30), "1996-11-22");

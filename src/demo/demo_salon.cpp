@@ -40,10 +40,13 @@ DemoResult DemoSalon::Seed() {
   identity::BranchInput address;
   address.address = "вул. Сагайдачного, 25, Київ";
   (void)branches_.Update(actor, owner->view.branches.front().id, address);
+  std::vector<std::pair<std::string, Id>> users;
   for (const auto& p : kTeam) {
     auto added = team_.Add(actor, {p.name, p.email, p.role, std::string(kPassword)});
     if (!added) throw std::runtime_error(std::string("could not add demo user ") + p.email);
+    users.emplace_back(p.email, added->member.user.id);
   }
+  SeedDemoTeam(catalog_, staff_, actor, owner->view.branches.front().id, users);
   SeedDemoClients(clients_, tags_, actor, 500);
   result.clients = 500;
   return result;

@@ -5,11 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "catalog/app/catalog_service.h"
 #include "clients/app/client_service.h"
 #include "clients/app/tag_service.h"
 #include "identity/app/auth_service.h"
 #include "identity/app/branch_service.h"
 #include "identity/app/user_service.h"
+#include "staff/app/staff_service.h"
 
 namespace kvitka::demo {
 
@@ -31,8 +33,14 @@ class DemoSalon {
  public:
   DemoSalon(identity::AuthService& auth, identity::UserService& team,
             identity::BranchService& branches, clients::ClientService& clients,
-            clients::TagService& tags)
-      : auth_(auth), team_(team), branches_(branches), clients_(clients), tags_(tags) {}
+            clients::TagService& tags, catalog::CatalogService& catalog, staff::StaffService& staff)
+      : auth_(auth),
+        team_(team),
+        branches_(branches),
+        clients_(clients),
+        tags_(tags),
+        catalog_(catalog),
+        staff_(staff) {}
 
   // Seeds the demo salon; does nothing when its owner account already exists.
   DemoResult Seed();
@@ -43,7 +51,14 @@ class DemoSalon {
   identity::BranchService& branches_;
   clients::ClientService& clients_;
   clients::TagService& tags_;
+  catalog::CatalogService& catalog_;
+  staff::StaffService& staff_;
 };
+
+// The demo catalog and team (see demo_team.cpp); `master_users` links masters to accounts.
+void SeedDemoTeam(catalog::CatalogService& catalog, staff::StaffService& staff,
+                  const identity::Actor& owner, Id branch_id,
+                  const std::vector<std::pair<std::string, Id>>& master_users);
 
 // The demo client base: `count` clients with Ukrainian names, phones, birthdays and tags,
 // the same every time (a fixed seed).

@@ -29,6 +29,10 @@ Result<Branch, Error> BranchService::Get(const Actor& actor, Id branch_id) {
   });
 }
 
+std::optional<Branch> BranchService::Find(Id org_id, Id branch_id) {
+  return db_.Read([&](db::Session& s) { return orgs_.FindBranch(s, org_id, branch_id); });
+}
+
 OrgProfile BranchService::Of(Id org_id) {
   return db_.Read([&](db::Session& s) {
     OrgProfile profile{"UA", "Europe/Kyiv", "UAH"};

@@ -46,6 +46,12 @@ class BranchService final : public OrgProfiles {
   Result<Branch, Error> Add(const Actor& actor, const BranchInput& input);
   Result<Branch, Error> Update(const Actor& actor, Id branch_id, const BranchInput& patch);
   OrgProfile Of(Id org_id) override;
+  // For other modules: a branch of the organization (own read), and whether one exists inside
+  // the caller's unit of work.
+  std::optional<Branch> Find(Id org_id, Id branch_id);
+  bool Exists(db::Session& s, Id org_id, Id branch_id) {
+    return orgs_.FindBranch(s, org_id, branch_id).has_value();
+  }
 
  private:
   // Applies and validates the given fields onto `branch`.

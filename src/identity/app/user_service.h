@@ -59,6 +59,12 @@ class UserService {
   // password and role and reactivates them. Audited with no actor.
   Result<Member, Error> AddFromShell(Id org_id, const NewUser& input);
 
+  // For other modules, inside their unit of work: an active member of the organization.
+  bool IsActiveMember(db::Session& s, Id org_id, Id user_id) {
+    auto member = users_.FindMember(s, org_id, user_id);
+    return member && member->membership.active;
+  }
+
   Result<std::vector<AuditEntry>, Error> Audit(const Actor& actor, const AuditFilter& filter);
 
  private:

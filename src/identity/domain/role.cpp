@@ -35,7 +35,7 @@ struct Grant {
 };
 
 // Who may do what. One row per action; a role not listed may not.
-const std::array<Grant, 10> kPermissions = {{
+const std::array<Grant, 15> kPermissions = {{
     {Action::kViewUsers, {Role::kOwner, Role::kAdmin, Role::kManager}},
     {Action::kManageUsers, {Role::kOwner, Role::kAdmin}},
     {Action::kViewBranches, {Role::kOwner, Role::kAdmin, Role::kManager, Role::kMaster}},
@@ -46,6 +46,11 @@ const std::array<Grant, 10> kPermissions = {{
     {Action::kManageClients, {Role::kOwner, Role::kAdmin, Role::kManager}},
     {Action::kImportExportClients, {Role::kOwner, Role::kAdmin, Role::kManager}},
     {Action::kEraseClients, {Role::kOwner}},
+    {Action::kViewCatalog, {Role::kOwner, Role::kAdmin, Role::kManager, Role::kMaster}},
+    {Action::kManageCatalog, {Role::kOwner, Role::kAdmin, Role::kManager}},
+    {Action::kViewStaff, {Role::kOwner, Role::kAdmin, Role::kManager, Role::kMaster}},
+    {Action::kSeeStaffContacts, {Role::kOwner, Role::kAdmin, Role::kManager}},
+    {Action::kManageStaff, {Role::kOwner, Role::kAdmin, Role::kManager}},
 }};
 
 }  // namespace

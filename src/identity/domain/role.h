@@ -24,6 +24,12 @@ enum class Action {
   kManageClients,
   kImportExportClients,
   kEraseClients,
+  // catalog and staff
+  kViewCatalog,
+  kManageCatalog,
+  kViewStaff,
+  kSeeStaffContacts,
+  kManageStaff,
 };
 
 // The role -> allowed actions table.

@@ -25,9 +25,15 @@ void Router::Add(Route route) {
   }
   std::vector<Segment> pattern;
   for (auto segment : PathSegments(route.pattern)) {
-    const bool parameter = segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
-    pattern.push_back(
-        {std::string(parameter ? segment.substr(1, segment.size() - 2) : segment), parameter});
+    const auto close = segment.find('}');
+    const bool parameter =
+        segment.size() > 2 && segment.front() == '{' && close != std::string_view::npos;
+    if (parameter) {
+      pattern.push_back({std::string(segment.substr(1, close - 1)), true,
+                         std::string(segment.substr(close + 1))});
+    } else {
+      pattern.push_back({std::string(segment), false, {}});
+    }
   }
   patterns_.push_back(std::move(pattern));
   routes_.push_back(std::move(route));
@@ -45,7 +51,12 @@ RouteMatch Router::Match(std::string_view method, std::string_view path) const {
     int literals = 0;
     bool matches = true;
     for (std::size_t k = 0; k < pattern.size() && matches; ++k) {
-      if (pattern[k].parameter) continue;
+      if (pattern[k].parameter) {
+        const auto& suffix = pattern[k].suffix;
+        matches =
+            suffix.empty() || (segments[k].size() > suffix.size() && segments[k].ends_with(suffix));
+        continue;
+      }
       matches = pattern[k].text == segments[k];
       ++literals;
     }
@@ -67,7 +78,9 @@ RouteMatch Router::Match(std::string_view method, std::string_view path) const {
   match.route = &routes_[best];
   for (std::size_t k = 0; k < segments.size(); ++k) {
     if (patterns_[best][k].parameter) {
-      match.params.emplace(patterns_[best][k].text, std::string(segments[k]));
+      const auto& segment = segments[k];
+      const auto length = segment.size() - patterns_[best][k].suffix.size();
+      match.params.emplace(patterns_[best][k].text, std::string(segment.substr(0, length)));
     }
   }
   return match;

@@ -44,6 +44,7 @@ class Router {
   struct Segment {
     std::string text;  // literal text, or the parameter name
     bool parameter = false;
+    std::string suffix;  // "{token}.ics": the parameter is followed by ".ics"
   };
   std::vector<Route> routes_;
   std::vector<std::vector<Segment>> patterns_;  // routes_[i] split once at Add

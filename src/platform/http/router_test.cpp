@@ -38,6 +38,16 @@ TEST(Router, LiteralSegmentsWinOverParameters) {
   EXPECT_EQ(match.route->pattern, "/api/v1/users/me");
 }
 
+TEST(Router, ParametersMayHaveASuffix) {
+  Router router;
+  router.Add("GET", "/ical/{token}.ics", Access::kPublic, Named("feed"));
+  auto match = router.Match("GET", "/ical/abc123.ics");
+  ASSERT_NE(match.route, nullptr);
+  EXPECT_EQ(match.params.at("token"), "abc123");
+  EXPECT_EQ(router.Match("GET", "/ical/abc123").route, nullptr);
+  EXPECT_EQ(router.Match("GET", "/ical/.ics").route, nullptr);
+}
+
 TEST(Router, HeadIsServedByGet) {
   Router router;
   router.Add("GET", "/healthz", Access::kPublic, Named("health"));

@@ -1,0 +1,99 @@
+import { ActionIcon, Avatar, Badge, Card, ColorSwatch, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconClock, IconPencil, IconScissors, IconWorld } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { initials, textOn } from '../clients/format';
+import { shortDate } from './dates';
+import type { Staff } from './types';
+
+interface Props {
+  staff: Staff;
+  canEdit: boolean;
+  onEdit: (staff: Staff) => void;
+}
+
+export function StaffCard({ staff, canEdit, onEdit }: Props) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Card
+      component={Link}
+      to={`/staff/${staff.id}`}
+      p="md"
+      data-testid={`staff-card-${staff.id}`}
+      style={{ textDecoration: 'none', color: 'inherit', borderTop: `4px solid ${staff.color}` }}
+    >
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+        <Group gap="sm" wrap="nowrap" miw={0}>
+          <Avatar size={48} radius="xl" styles={{ placeholder: { background: staff.color, color: textOn(staff.color) } }}>
+            {initials(staff.name)}
+          </Avatar>
+          <Stack gap={2} miw={0}>
+            <Group gap={6} wrap="nowrap">
+              <ColorSwatch color={staff.color} size={10} withShadow={false} />
+              <Text fw={700} truncate="end" data-testid={`staff-card-${staff.id}-name`}>
+                {staff.name}
+              </Text>
+            </Group>
+            <Text size="sm" c="dimmed" truncate="end">
+              {staff.position || t('staff.noPosition')}
+            </Text>
+          </Stack>
+        </Group>
+        {canEdit && (
+          <Tooltip label={t('staff.edit')}>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              aria-label={t('staff.edit')}
+              onClick={(e) => {
+                e.preventDefault();
+                e.stopPropagation();
+                onEdit(staff);
+              }}
+              data-testid={`staff-edit-${staff.id}`}
+            >
+              <IconPencil size={16} />
+            </ActionIcon>
+          </Tooltip>
+        )}
+      </Group>
+      <Group gap={6} mt="sm" wrap="wrap">
+        <Badge variant="light" color="gray" leftSection={<IconScissors size={11} />} tt="none">
+          {t('staff.servicesCount', { n: staff.service_ids?.length ?? 0 })}
+        </Badge>
+        <Badge variant="light" color="blue" leftSection={<IconClock size={11} />} tt="none" data-testid={`staff-card-${staff.id}-step`}>
+          {t('staff.stepBadge', { n: staff.booking_step })}
+        </Badge>
+        {staff.online_booking && (
+          <Badge variant="light" color="teal" leftSection={<IconWorld size={11} />} tt="none">
+            {t('staff.online')}
+          </Badge>
+        )}
+        {staff.work_permit_warning && (
+          <Tooltip
+            label={
+              staff.work_permit_expires
+                ? t('staff.permitExpires', { date: shortDate(staff.work_permit_expires, i18n.language, true) })
+                : t('staff.permitWarning')
+            }
+          >
+            <Badge
+              variant="filled"
+              color="orange"
+              leftSection={<IconAlertTriangle size={11} />}
+              tt="none"
+              data-testid={`staff-card-${staff.id}-permit`}
+            >
+              {t('staff.permitWarning')}
+            </Badge>
+          </Tooltip>
+        )}
+        {staff.archived && (
+          <Badge variant="light" color="gray" tt="none">
+            {t('staff.archivedBadge')}
+          </Badge>
+        )}
+      </Group>
+    </Card>
+  );
+}
