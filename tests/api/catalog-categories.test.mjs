@@ -103,6 +103,8 @@ test('a category with live services cannot be deleted (409 category-not-empty); 
   assert.ok(items(await owner.client.get(CATEGORIES)).some((c) => c.id === cat.id), 'still there');
 
   assertDeleted(await owner.client.delete(`${SERVICES}/${s.id}`), 'archive the service');
+  const counted = items(await owner.client.get(CATEGORIES)).find((c) => c.id === cat.id);
+  assert.equal(counted.services, 0, `archived services are not counted: ${JSON.stringify(counted)}`);
   const ok = await owner.client.delete(`${CATEGORIES}/${cat.id}`);
   assertStatus(ok, 204, 'delete an empty category');
   assert.ok(!items(await owner.client.get(CATEGORIES)).some((c) => c.id === cat.id), 'gone from the list');

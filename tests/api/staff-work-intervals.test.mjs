@@ -129,6 +129,22 @@ test('the DST days themselves: 2026-03-29 is an hour shorter, 2026-10-25 an hour
   assert.deepEqual(a.get('2026-10-26').map(hours), [4, 9]);
 });
 
+test('local times that do not exist or occur twice on a DST day still give a sane interval', async () => {
+  const m = await createStaff(owner.client, branch.id, { name: 'Перехід' });
+  await putSchedule(owner.client, m.id, { patterns: [daily('every_day', '2026-01-01', [iv('03:30', '05:00')])] });
+  // 2026-03-29 03:30 does not exist in Kyiv (03:00 -> 04:00).
+  const spring = byDay((await workIntervals(owner.client, m.id, '2026-03-29', '2026-03-29')).intervals).get('2026-03-29');
+  assert.equal(spring?.length, 1, `one interval on 2026-03-29: ${JSON.stringify(spring)}`);
+  assert.equal(spring[0].end, '2026-03-29T05:00:00+03:00');
+  const s = Date.parse(spring[0].start);
+  assert.ok(s >= Date.parse('2026-03-29T01:00:00Z') && s <= Date.parse('2026-03-29T01:30:00Z'), `start near the gap: ${spring[0].start}`);
+  // 2026-10-25 03:30 occurs twice (04:00 -> 03:00).
+  const autumn = byDay((await workIntervals(owner.client, m.id, '2026-10-25', '2026-10-25')).intervals).get('2026-10-25');
+  assert.equal(autumn?.length, 1, `one interval on 2026-10-25: ${JSON.stringify(autumn)}`);
+  assert.ok(['2026-10-25T03:30:00+03:00', '2026-10-25T03:30:00+02:00'].includes(autumn[0].start), `one of the two 03:30s: ${autumn[0].start}`);
+  assert.equal(autumn[0].end, '2026-10-25T05:00:00+02:00');
+});
+
 test('a whole year: every instant carries the Kyiv offset of its own moment', async () => {
   const w = await workIntervals(owner.client, week.id, '2026-01-01', '2026-12-31');
   assertWallClock(w);

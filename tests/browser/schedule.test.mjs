@@ -28,10 +28,12 @@ let browser;
 let shotsDir;
 
 before(async () => {
-  const index = path.join(REPO_ROOT, 'web', 'dist', 'index.html');
+  // KVITKA_TEST_WEB_DIR serves another build of the web app (default web/dist).
+  const webDir = process.env.KVITKA_TEST_WEB_DIR ? path.resolve(process.env.KVITKA_TEST_WEB_DIR) : path.join(REPO_ROOT, 'web', 'dist');
+  const index = path.join(webDir, 'index.html');
   assert.ok(existsSync(index), `${index} is missing: build the web app first (cd web && npm run build)`);
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing (apt-get install chromium)`);
-  server = await startServer({ demo: true });
+  server = await startServer({ demo: true, args: process.env.KVITKA_TEST_WEB_DIR ? ['--web-dir', webDir] : [] });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
   shotsDir = await mkdtemp(path.join(os.tmpdir(), 'kvitka-shots-'));
   console.log(`screenshots: ${shotsDir}`);
@@ -82,6 +84,13 @@ async function waitForText(locator, expected, what) {
     await new Promise((r) => setTimeout(r, 100));
   }
   assert.fail(`${what}: expected text ${expected}, got "${last}"`);
+}
+
+/** Collects visible texts that look like untranslated i18n keys (e.g. "staff.schedule.apply"). */
+async function rawKeys(page, where) {
+  const text = await page.evaluate(() => document.body.innerText);
+  const keys = [...new Set(text.match(/\b(?:staff|services|service|catalog|schedule|absences|common|nav)\.[a-z][A-Za-z_]*(?:\.[A-Za-z_]+)*/g) ?? [])];
+  return keys.length ? [`${where}: untranslated keys on screen: ${keys.slice(0, 30).join(', ')}${keys.length > 30 ? ' …' : ''}`] : [];
 }
 
 /** Sets a choice control: a native <select>, a Mantine Select (listbox), a radio group / segmented control, or buttons. */
@@ -209,6 +218,10 @@ test('owner sets a weekly pattern for a master, sees the hours in the month, add
     const cells = [from, to].map((d) => month.getByTestId(`schedule-day-${d}`));
     await waitForText(cells[0], '09:00', `schedule-day-${from} before the absence`);
     const before = await Promise.all(cells.map(cellState));
+    // The absence form may live on its own tab (then the month is checked back on the schedule tab).
+    const absencesTab = page.getByTestId('staff-tab-absences');
+    const onOwnTab = !(await page.getByTestId('absence-new').isVisible()) && (await absencesTab.count()) > 0;
+    if (onOwnTab) await absencesTab.click();
     await page.getByTestId('absence-new').click();
     await fillDate(page.getByTestId('absence-from'), from);
     await fillDate(page.getByTestId('absence-to'), to);
@@ -224,6 +237,10 @@ test('owner sets a weekly pattern for a master, sees the hours in the month, add
     assert.equal(absence.to, to);
     assert.equal(absence.reason, 'vacation');
 
+    if (onOwnTab) {
+      await page.getByTestId('staff-tab-schedule').click();
+      await month.waitFor({ state: 'visible' });
+    }
     for (const [i, d] of [from, to].entries()) {
       const deadline = Date.now() + TIMEOUT;
       let now;
@@ -239,6 +256,7 @@ test('owner sets a weekly pattern for a master, sees the hours in the month, add
     // A working day outside the absence still shows its hours.
     await waitForText(month.getByTestId(`schedule-day-${shown}`), '09:00', `schedule-day-${shown} after the absence`);
     await shot(page, t, 'schedule-absence.png');
+    errors.push(...(await rawKeys(page, 'schedule tab')));
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -273,6 +291,7 @@ test('owner creates a service and sees its row', async (t) => {
     await row.waitFor({ state: 'visible' });
     await waitForText(row, name, 'the row shows the name');
     await shot(page, t, 'services.png');
+    errors.push(...(await rawKeys(page, 'services page')));
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

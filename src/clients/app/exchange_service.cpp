@@ -20,7 +20,7 @@ namespace {
 
 constexpr std::size_t kPreviewRows = 10;
 constexpr std::size_t kMaxImportRows = 200000;
-constexpr EpochSeconds kImportLifetime = 24 * 3600;
+constexpr EpochSeconds kImportLifetime = 24L * 3600;
 
 Result<Done, Error> Allowed(const Actor& actor, Action action) {
   if (!identity::Authorize(actor, action)) return Fail(Error(ErrorCode::kForbidden));

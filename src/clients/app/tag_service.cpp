@@ -109,7 +109,7 @@ Result<Segment, Error> TagService::CreateSegment(const Actor& actor, const Segme
   auto parsed = ParseClientFilter(segment.filter, clients_.ContextOf(actor.org_id));
   if (!parsed) {
     FieldErrors errors;
-    for (auto e : parsed.error()) errors.push_back({"filter." + e.field, e.code, e.limit});
+    for (const auto& e : parsed.error()) errors.push_back({"filter." + e.field, e.code, e.limit});
     return Fail(Error(ErrorCode::kValidation, errors));
   }
   return d_.db.Write([&](db::Session& s) -> Result<Segment, Error> {
@@ -134,7 +134,7 @@ Result<Segment, Error> TagService::UpdateSegment(const Actor& actor, Id segment_
     auto parsed = ParseClientFilter(segment->filter, context);
     if (!parsed) {
       FieldErrors errors;
-      for (auto e : parsed.error()) errors.push_back({"filter." + e.field, e.code, e.limit});
+      for (const auto& e : parsed.error()) errors.push_back({"filter." + e.field, e.code, e.limit});
       return Fail(Error(ErrorCode::kValidation, errors));
     }
     d_.segments.Update(s, actor.org_id, *segment, d_.clock.Now());

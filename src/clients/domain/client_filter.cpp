@@ -85,7 +85,7 @@ Result<ClientFilter, FieldErrors> ParseClientFilter(const Pairs& pairs,
     auto start = StartOfDay(value, context.zone);
     if (!start) return bad(key, "invalid_date");
     out = add_days == 0 ? *start
-                        : StartOfDay(CivilDate(*start + 36 * 3600, context.zone), context.zone)
+                        : StartOfDay(CivilDate(*start + 36L * 3600, context.zone), context.zone)
                               .value_or(*start + 86400);
   };
   for (const auto& [key, value] : pairs) {

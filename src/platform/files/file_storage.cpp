@@ -25,7 +25,7 @@ std::filesystem::path Where(const std::filesystem::path& root, const std::string
 }  // namespace
 
 std::string DiskFileStorage::Save(std::string_view bytes) {
-  const std::string key = RandomToken(18);
+  std::string key = RandomToken(18);
   const auto path = Where(root_, key);
   std::filesystem::create_directories(path.parent_path());
   const auto temporary = path.string() + ".part";

@@ -319,7 +319,8 @@ std::optional<std::string> StaffService::CalendarFeed(const std::string& token) 
   if (token.empty() || token.size() > 64) return std::nullopt;
   auto owner = d_.db.Read([&](db::Session& s) { return d_.store.FindByCalendarToken(s, token); });
   if (!owner) return std::nullopt;
-  const auto [org_id, staff_id] = *owner;
+  const Id org_id = owner->first;
+  const Id staff_id = owner->second;
   auto member = d_.db.Read([&](db::Session& s) { return d_.store.Find(s, org_id, staff_id); });
   if (!member || member->archived) return std::nullopt;
   auto branch = d_.branches.Find(org_id, member->branch_id);

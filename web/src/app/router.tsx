@@ -6,6 +6,7 @@ import { SignupPage } from '../identity/SignupPage';
 import { JournalPage } from '../journal/JournalPage';
 import { ServicesPage } from '../services/ServicesPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { MasterPage } from '../staff/MasterPage';
 import { StaffPage } from '../staff/StaffPage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
@@ -30,6 +31,7 @@ export const routes: RouteObject[] = [
       { path: 'clients/:id', element: <ClientCardPage /> },
       { path: 'services', element: <ServicesPage /> },
       { path: 'staff', element: <StaffPage /> },
+      { path: 'staff/:id', element: <MasterPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

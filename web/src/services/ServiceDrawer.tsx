@@ -27,6 +27,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { problemText } from '../app/problems';
 import { MoneyInput } from '../clients/MoneyInput';
+import { byName } from '../staff/lookups';
 import type { Staff } from '../staff/types';
 import { archiveService, catalogKeys, createService, updateService } from './api';
 import { BUFFERS, DURATIONS, formatDuration, minuteSteps } from './duration';
@@ -71,7 +72,7 @@ export function ServiceDrawer(props: Props) {
 }
 
 function ServiceForm({ service, categoryId, categories, rooms, staff, currency, onClose }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [confirmArchive, setConfirmArchive] = useState(false);
   const form = useForm<ServiceFormValues>({
@@ -129,7 +130,10 @@ function ServiceForm({ service, categoryId, categories, rooms, staff, currency, 
       : v.staff.filter((s) => s.staff_id !== id);
     form.setFieldValue('staff', next);
   };
-  const liveStaff = staff.filter((s) => !s.archived || staffEntry(s.id) >= 0);
+  const liveStaff = byName(
+    staff.filter((s) => !s.archived || staffEntry(s.id) >= 0),
+    i18n.language,
+  );
 
   return (
     <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate data-testid="service-form">

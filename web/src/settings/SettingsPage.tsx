@@ -1,5 +1,5 @@
 import { Tabs } from '@mantine/core';
-import { IconAddressBook, IconBuildingStore, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconBuildingStore, IconCalendarOff, IconDoor, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../app/PageHeader';
@@ -9,8 +9,10 @@ import { BranchesTab } from '../identity/BranchesTab';
 import { canListUsers } from '../identity/permissions';
 import { useAuthedSession } from '../identity/session';
 import { UsersTab } from '../identity/UsersTab';
+import { RoomsTab } from '../services/RoomsTab';
+import { ClosedDaysTab } from '../staff/ClosedDaysTab';
 
-type Tab = 'users' | 'branches' | 'clients';
+type Tab = 'users' | 'branches' | 'clients' | 'rooms' | 'closed-days';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -22,6 +24,8 @@ export function SettingsPage() {
   const tab: Tab =
     requested === 'clients' && showClients
       ? 'clients'
+      : requested === 'rooms' || requested === 'closed-days'
+        ? requested
       : requested === 'branches' || !showUsers
         ? 'branches'
         : 'users';
@@ -45,6 +49,12 @@ export function SettingsPage() {
           <Tabs.Tab value="branches" leftSection={<IconBuildingStore size={16} />} data-testid="settings-tab-branches">
             {t('settings.tabs.branches')}
           </Tabs.Tab>
+          <Tabs.Tab value="rooms" leftSection={<IconDoor size={16} />} data-testid="settings-tab-rooms">
+            {t('settings.tabs.rooms')}
+          </Tabs.Tab>
+          <Tabs.Tab value="closed-days" leftSection={<IconCalendarOff size={16} />} data-testid="settings-tab-closed-days">
+            {t('settings.tabs.closedDays')}
+          </Tabs.Tab>
           {showClients && (
             <Tabs.Tab value="clients" leftSection={<IconAddressBook size={16} />} data-testid="settings-tab-clients">
               {t('settings.tabs.clients')}
@@ -58,6 +68,12 @@ export function SettingsPage() {
         )}
         <Tabs.Panel value="branches">
           <BranchesTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="rooms">
+          <RoomsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="closed-days">
+          <ClosedDaysTab />
         </Tabs.Panel>
         {showClients && (
           <Tabs.Panel value="clients">

@@ -48,7 +48,7 @@ export function DayEditor({ label, day, onChange, errors = {}, error, testPrefix
             <TextInput
               type="time"
               size="sm"
-              w={112}
+              w={132}
               value={shown(day.start)}
               readOnly={readOnly}
               onChange={(e) => set({ start: e.currentTarget.value })}
@@ -60,7 +60,7 @@ export function DayEditor({ label, day, onChange, errors = {}, error, testPrefix
             <TextInput
               type="time"
               size="sm"
-              w={112}
+              w={132}
               value={shown(day.end)}
               readOnly={readOnly}
               onChange={(e) => set({ end: e.currentTarget.value })}
@@ -96,7 +96,7 @@ export function DayEditor({ label, day, onChange, errors = {}, error, testPrefix
             <TextInput
               type="time"
               size="xs"
-              w={104}
+              w={124}
               value={b.start}
               readOnly={readOnly}
               onChange={(e) => set({ breaks: day.breaks.map((x, j) => (j === i ? { ...x, start: e.currentTarget.value } : x)) })}
@@ -108,7 +108,7 @@ export function DayEditor({ label, day, onChange, errors = {}, error, testPrefix
             <TextInput
               type="time"
               size="xs"
-              w={104}
+              w={124}
               value={b.end}
               readOnly={readOnly}
               onChange={(e) => set({ breaks: day.breaks.map((x, j) => (j === i ? { ...x, end: e.currentTarget.value } : x)) })}

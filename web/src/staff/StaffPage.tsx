@@ -9,19 +9,20 @@ import { ProblemAlert } from '../app/ProblemAlert';
 import { useAuthedSession } from '../identity/session';
 import { canEditCatalog } from '../services/permissions';
 import { listStaff, staffKeys } from './api';
+import { byName } from './lookups';
 import { StaffCard } from './StaffCard';
 import { StaffDrawer } from './StaffDrawer';
 import type { Staff } from './types';
 
 export function StaffPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useAuthedSession();
   const canEdit = canEditCatalog(session.role);
   const [params, setParams] = useSearchParams();
   const archived = params.get('archived') === 'true';
   const [editing, setEditing] = useState<Staff | 'new' | null>(null);
   const staff = useQuery({ queryKey: staffKeys.list(archived), queryFn: ({ signal }) => listStaff(archived, signal) });
-  const items = staff.data ?? [];
+  const items = byName(staff.data ?? [], i18n.language);
 
   return (
     <Stack gap={0} data-testid="staff-page">

@@ -27,3 +27,9 @@ export function branchZone(branches: readonly Branch[], branchId: number | null 
   const branch = branches.find((b) => b.id === branchId) ?? branches[0];
   return branch?.timezone || 'Europe/Kyiv';
 }
+
+/** Masters in alphabetical order of the interface language (Ірина after Анна). */
+export function byName<T extends { name: string }>(list: readonly T[], language: string): T[] {
+  const collator = new Intl.Collator(language, { sensitivity: 'base' });
+  return [...list].sort((a, b) => collator.compare(a.name, b.name));
+}
