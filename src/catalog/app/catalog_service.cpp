@@ -105,11 +105,21 @@ Result<std::vector<Category>, Error> CatalogService::OrderCategories(const Actor
                                                                      const std::vector<Id>& ids) {
   if (auto ok = Allowed(actor, Action::kManageCatalog); !ok) return Fail(ok.error());
   return db_.Write([&](db::Session& s) -> Result<std::vector<Category>, Error> {
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-      auto c = store_.FindCategory(s, actor.org_id, ids[i]);
-      if (!c) return Fail(Error(ErrorCode::kValidation, {{"ids", "not_found"}}));
-      c->position = static_cast<int>(i);
-      store_.UpdateCategory(s, actor.org_id, *c);
+    // The listed categories come first in the given order; the others keep theirs after.
+    auto current = store_.Categories(s, actor.org_id, false);
+    std::vector<Category> ordered;
+    for (Id id : ids) {
+      auto it = std::find_if(current.begin(), current.end(),
+                             [&](const Category& c) { return c.id == id; });
+      if (it == current.end()) return Fail(Error(ErrorCode::kValidation, {{"ids", "not_found"}}));
+      ordered.push_back(*it);
+    }
+    for (const auto& c : current) {
+      if (std::find(ids.begin(), ids.end(), c.id) == ids.end()) ordered.push_back(c);
+    }
+    for (std::size_t i = 0; i < ordered.size(); ++i) {
+      ordered[i].position = static_cast<int>(i);
+      store_.UpdateCategory(s, actor.org_id, ordered[i]);
     }
     audit_.Record(s, actor, "service_category.reorder", "service_category", std::nullopt, nullptr,
                   {{"ids", ids}});
@@ -185,11 +195,19 @@ Result<std::vector<Service>, Error> CatalogService::OrderServices(const Actor& a
                                                                   const std::vector<Id>& ids) {
   if (auto ok = Allowed(actor, Action::kManageCatalog); !ok) return Fail(ok.error());
   return db_.Write([&](db::Session& s) -> Result<std::vector<Service>, Error> {
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-      if (!store_.FindService(s, actor.org_id, ids[i])) {
-        return Fail(Error(ErrorCode::kValidation, {{"ids", "not_found"}}));
-      }
-      store_.SetServicePosition(s, actor.org_id, ids[i], static_cast<int>(i));
+    auto current = store_.Services(s, actor.org_id, {});
+    std::vector<Id> ordered;
+    for (Id id : ids) {
+      const bool live = std::any_of(current.begin(), current.end(),
+                                    [&](const Service& service) { return service.id == id; });
+      if (!live) return Fail(Error(ErrorCode::kValidation, {{"ids", "not_found"}}));
+      ordered.push_back(id);
+    }
+    for (const auto& service : current) {
+      if (std::find(ids.begin(), ids.end(), service.id) == ids.end()) ordered.push_back(service.id);
+    }
+    for (std::size_t i = 0; i < ordered.size(); ++i) {
+      store_.SetServicePosition(s, actor.org_id, ordered[i], static_cast<int>(i));
     }
     audit_.Record(s, actor, "service.reorder", "service", std::nullopt, nullptr, {{"ids", ids}});
     return store_.Services(s, actor.org_id, {});

@@ -1,5 +1,7 @@
 #include "catalog/http/catalog_routes.h"
 
+#include <algorithm>
+
 #include "catalog/http/catalog_json.h"
 #include "identity/http/session_authenticator.h"
 #include "platform/http/problem.h"
@@ -15,15 +17,24 @@ using identity::ActorOf;
 
 namespace {
 
-std::optional<Id> QueryId(const Request& req, const char* name, bool& bad) {
+std::optional<Id> QueryId(const Request& req, const char* name, FieldErrors& bad) {
   auto text = req.Query(name);
   if (!text || text->empty()) return std::nullopt;
   auto id = http::ParseId(*text);
-  if (!id) bad = true;
+  if (!id) bad.push_back({name, "invalid_value"});
   return id;
 }
 
-bool Archived(const Request& req) { return req.Query("archived") == "true"; }
+// A true/false query flag; `bad` names it when it is something else.
+bool Flag(const Request& req, const char* name, FieldErrors& bad) {
+  auto value = req.Query(name);
+  if (!value || value->empty() || *value == "false") return false;
+  if (*value == "true") return true;
+  bad.push_back({name, "invalid_value"});
+  return false;
+}
+
+bool Archived(const Request& req, FieldErrors& bad) { return Flag(req, "archived", bad); }
 
 template <class T, class F>
 Response List(const Request& req, const Result<std::vector<T>, Error>& items, F to_json) {
@@ -35,14 +46,26 @@ Response List(const Request& req, const Result<std::vector<T>, Error>& items, F 
 
 // A create or change of a service or room: the body is checked once on a scratch record, then
 // applied to the stored one inside the use case's unit of work.
-template <class T, class Read, class Save>
-Response SaveFromBody(Request& req, std::optional<Id> id, Read read, Save save,
+template <class T, class Read, class Save, class Check>
+Response SaveFromBody(Request& req, std::optional<Id> id, Read read, Save save, Check check,
                       Json (*to_json)(const T&), int status) {
   auto body = JsonBody::Parse(req);
   if (!body) return body.error();
   T scratch;
   read(*body, scratch, !id);
-  if (auto problem = body->Problems(req)) return *problem;
+  if (!body->errors().empty()) {
+    // One answer names every bad field: the record's own rules too, where not reported yet.
+    // On a change, fields absent from the body are not judged.
+    const auto reported = body->errors();
+    for (auto& e : check(scratch)) {
+      const std::string top = e.field.substr(0, e.field.find_first_of(".["));
+      const bool known = std::any_of(reported.begin(), reported.end(), [&](const FieldError& f) {
+        return f.field.substr(0, f.field.find_first_of(".[")) == top;
+      });
+      if (!known && (!id || body->Has(top.c_str()))) body->AddError(std::move(e));
+    }
+    return *body->Problems(req);
+  }
   auto saved = save(ActorOf(req), id, [&](T& record) {
     auto again = JsonBody::Parse(req);
     read(*again, record, !id);
@@ -59,6 +82,13 @@ std::optional<std::vector<Id>> ReadIds(Request& req, Response& problem) {
   }
   auto ids = body->IdList("ids", 1000);
   if (!ids && !body->Has("ids")) body->AddError({"ids", "required"});
+  if (ids) {
+    auto sorted = *ids;
+    std::sort(sorted.begin(), sorted.end());
+    if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) {
+      body->AddError({"ids", "duplicate"});
+    }
+  }
   if (auto p = body->Problems(req)) {
     problem = *p;
     return std::nullopt;
@@ -70,7 +100,10 @@ std::optional<std::vector<Id>> ReadIds(Request& req, Response& problem) {
 
 void AddCatalogRoutes(http::Router& router, CatalogService& catalog) {
   router.Add("GET", "/api/v1/service-categories", Access::kSession, [&catalog](Request& req) {
-    return List(req, catalog.Categories(ActorOf(req), Archived(req)), CategoryJson);
+    FieldErrors bad;
+    const bool archived = Archived(req, bad);
+    if (!bad.empty()) return http::BadRequest(req, bad);
+    return List(req, catalog.Categories(ActorOf(req), archived), CategoryJson);
   });
   auto category = [&catalog](Request& req, std::optional<Id> id) {
     auto body = JsonBody::Parse(req);
@@ -105,13 +138,13 @@ void AddCatalogRoutes(http::Router& router, CatalogService& catalog) {
   });
 
   router.Add("GET", "/api/v1/services", Access::kSession, [&catalog](Request& req) {
-    bool bad = false;
+    FieldErrors bad;
     CatalogStore::ServiceQuery query;
     query.category_id = QueryId(req, "category_id", bad);
     query.staff_id = QueryId(req, "staff_id", bad);
-    query.online_only = req.Query("online") == "true";
-    query.archived = Archived(req);
-    if (bad) return http::BadRequest(req, {{"category_id/staff_id", "invalid_value"}});
+    query.online_only = Flag(req, "online", bad);
+    query.archived = Archived(req, bad);
+    if (!bad.empty()) return http::BadRequest(req, bad);
     return List(req, catalog.Services(ActorOf(req), query), ServiceJson);
   });
   auto save_service = [&catalog](const identity::Actor& actor, std::optional<Id> id,
@@ -119,7 +152,8 @@ void AddCatalogRoutes(http::Router& router, CatalogService& catalog) {
     return catalog.SaveService(actor, id, apply);
   };
   router.Add("POST", "/api/v1/services", Access::kSession, [save_service](Request& req) {
-    return SaveFromBody<Service>(req, std::nullopt, ReadService, save_service, ServiceJson, 201);
+    return SaveFromBody<Service>(req, std::nullopt, ReadService, save_service, CheckService,
+                                 ServiceJson, 201);
   });
   router.Add("GET", "/api/v1/services/{id}", Access::kSession, [&catalog](Request& req) {
     auto id = http::PathId(req);
@@ -131,7 +165,8 @@ void AddCatalogRoutes(http::Router& router, CatalogService& catalog) {
   router.Add("PATCH", "/api/v1/services/{id}", Access::kSession, [save_service](Request& req) {
     auto id = http::PathId(req);
     if (!id) return http::NotFound(req);
-    return SaveFromBody<Service>(req, id, ReadService, save_service, ServiceJson, 200);
+    return SaveFromBody<Service>(req, id, ReadService, save_service, CheckService, ServiceJson,
+                                 200);
   });
   router.Add("DELETE", "/api/v1/services/{id}", Access::kSession, [&catalog](Request& req) {
     auto id = http::PathId(req);
@@ -148,17 +183,18 @@ void AddCatalogRoutes(http::Router& router, CatalogService& catalog) {
   });
 
   router.Add("GET", "/api/v1/rooms", Access::kSession, [&catalog](Request& req) {
-    bool bad = false;
+    FieldErrors bad;
     auto branch = QueryId(req, "branch_id", bad);
-    if (bad) return http::BadRequest(req, {{"branch_id", "invalid_value"}});
-    return List(req, catalog.Rooms(ActorOf(req), branch, Archived(req)), RoomJson);
+    const bool archived = Archived(req, bad);
+    if (!bad.empty()) return http::BadRequest(req, bad);
+    return List(req, catalog.Rooms(ActorOf(req), branch, archived), RoomJson);
   });
   auto save_room = [&catalog](const identity::Actor& actor, std::optional<Id> id,
                               const std::function<void(Room&)>& apply) {
     return catalog.SaveRoom(actor, id, apply);
   };
   router.Add("POST", "/api/v1/rooms", Access::kSession, [save_room](Request& req) {
-    return SaveFromBody<Room>(req, std::nullopt, ReadRoom, save_room, RoomJson, 201);
+    return SaveFromBody<Room>(req, std::nullopt, ReadRoom, save_room, CheckRoom, RoomJson, 201);
   });
   router.Add("GET", "/api/v1/rooms/{id}", Access::kSession, [&catalog](Request& req) {
     auto id = http::PathId(req);
@@ -170,7 +206,7 @@ void AddCatalogRoutes(http::Router& router, CatalogService& catalog) {
   router.Add("PATCH", "/api/v1/rooms/{id}", Access::kSession, [save_room](Request& req) {
     auto id = http::PathId(req);
     if (!id) return http::NotFound(req);
-    return SaveFromBody<Room>(req, id, ReadRoom, save_room, RoomJson, 200);
+    return SaveFromBody<Room>(req, id, ReadRoom, save_room, CheckRoom, RoomJson, 200);
   });
   router.Add("DELETE", "/api/v1/rooms/{id}", Access::kSession, [&catalog](Request& req) {
     auto id = http::PathId(req);

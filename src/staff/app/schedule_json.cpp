@@ -163,7 +163,11 @@ WorkSchedule ScheduleFromJson(const json& body, FieldErrors& errors) {
         pattern.kind = kind == "even_dates"  ? PatternKind::kEvenDates
                        : kind == "odd_dates" ? PatternKind::kOddDates
                                              : PatternKind::kEveryDay;
-        pattern.day = PlanFrom(p.value("day", json::array()), field + ".day", errors);
+        if (!p.contains("day") || p["day"].is_null()) {
+          errors.push_back({field + ".day", "required"});
+        } else {
+          pattern.day = PlanFrom(p["day"], field + ".day", errors);
+        }
       } else if (!kind.empty()) {
         errors.push_back({field + ".kind", "invalid_value"});
       }

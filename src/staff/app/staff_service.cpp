@@ -60,6 +60,24 @@ const char* ReasonName(AbsenceReason reason) {
   return "other";
 }
 
+const char* ReasonTitle(AbsenceReason reason) {
+  switch (reason) {
+    case AbsenceReason::kVacation:
+      return "відпустка";
+    case AbsenceReason::kSickLeave:
+      return "лікарняний";
+    case AbsenceReason::kTraining:
+      return "навчання";
+    case AbsenceReason::kUnpaid:
+      return "за власний рахунок";
+    case AbsenceReason::kTruancy:
+      return "прогул";
+    case AbsenceReason::kOther:
+      return "інше";
+  }
+  return "інше";
+}
+
 }  // namespace
 
 StaffView StaffService::View(db::Session& s, const Actor& actor, StaffMember member,
@@ -335,6 +353,17 @@ std::optional<std::string> StaffService::CalendarFeed(const std::string& token) 
   for (const auto& interval : intervals) {
     events.push_back({std::to_string(staff_id) + "-" + std::to_string(interval.start) + "@kvitka",
                       interval, "Робоча зміна — " + place, branch ? branch->address : ""});
+  }
+  auto absences =
+      d_.db.Read([&](db::Session& s) { return d_.store.Absences(s, org_id, staff_id, from, to); });
+  for (const auto& a : absences) {
+    CalendarEvent day_off;
+    day_off.uid = std::to_string(staff_id) + "-absence-" + std::to_string(a.id) + "@kvitka";
+    day_off.summary = std::string("Відсутність: ") + ReasonTitle(a.reason);
+    day_off.description = a.note;
+    day_off.first_day = a.from;
+    day_off.last_day = a.to;
+    events.push_back(day_off);
   }
   return RenderCalendar(member->name + " — " + place, events, now);
 }

@@ -5,6 +5,8 @@
 
 #include <cstdio>
 
+#include "core/time.h"
+
 namespace kvitka::staff {
 
 namespace {
@@ -79,6 +81,25 @@ std::string FoldLine(const std::string& line) {
   return out;
 }
 
+namespace {
+
+// "2026-12-21" -> "20261221".
+std::string CompactDate(const std::string& date) {
+  std::string out;
+  for (char c : date) {
+    if (c != '-') out += c;
+  }
+  return out;
+}
+
+// The civil date after `date` (iCalendar all-day ends are exclusive).
+std::string NextDay(const std::string& date) {
+  auto start = StartOfDay(date, "UTC");
+  return start ? CivilDate(*start + 86400, "UTC") : date;
+}
+
+}  // namespace
+
 std::string RenderCalendar(const std::string& name, const std::vector<CalendarEvent>& events,
                            EpochSeconds stamp) {
   std::string out;
@@ -94,8 +115,13 @@ std::string RenderCalendar(const std::string& name, const std::vector<CalendarEv
     AppendLine(out, "BEGIN:VEVENT");
     AppendLine(out, "UID:" + EscapeText(event.uid));
     AppendLine(out, dtstamp);
-    AppendLine(out, "DTSTART:" + FormatUtc(event.when.start));
-    AppendLine(out, "DTEND:" + FormatUtc(event.when.end));
+    if (!event.first_day.empty()) {
+      AppendLine(out, "DTSTART;VALUE=DATE:" + CompactDate(event.first_day));
+      AppendLine(out, "DTEND;VALUE=DATE:" + CompactDate(NextDay(event.last_day)));
+    } else {
+      AppendLine(out, "DTSTART:" + FormatUtc(event.when.start));
+      AppendLine(out, "DTEND:" + FormatUtc(event.when.end));
+    }
     AppendLine(out, "SUMMARY:" + EscapeText(event.summary));
     if (!event.description.empty()) {
       AppendLine(out, "DESCRIPTION:" + EscapeText(event.description));

@@ -14,6 +14,9 @@ struct CalendarEvent {
   WorkInterval when;
   std::string summary;  // "Робоча зміна — Kvitka Demo"
   std::string description;
+  // An all-day event (an absence) when set: civil dates, `last_day` inclusive; `when` unused.
+  std::string first_day = {};  // YYYY-MM-DD
+  std::string last_day = {};
 };
 
 // VCALENDAR with one VEVENT per event; `name` is the calendar's X-WR-CALNAME; `stamp` is

@@ -194,7 +194,7 @@ std::vector<ScheduleProblem> CheckSchedule(const WorkSchedule& schedule) {
         }
       }
     }
-    CheckPlan(exception.plan, field + ".plan", problems);
+    CheckPlan(exception.plan, field + ".intervals", problems);
   }
   return problems;
 }

@@ -103,7 +103,7 @@ TEST(CheckSchedule, ExceptionsNeedDistinctRealDatesAndGoodPlans) {
                          {"2026-11-25", {Hours(9, 12), Hours(11, 14)}}};
   EXPECT_EQ(Problems(CheckSchedule(schedule)),
             (Strings{"exceptions[1].date:invalid_date", "exceptions[2].date:invalid_value",
-                     "exceptions[3].plan[1]:overlapping_intervals"}));
+                     "exceptions[3].intervals[1]:overlapping_intervals"}));
 }
 
 TEST(CheckAbsence, RealDatesInOrderAndAtMostAYear) {

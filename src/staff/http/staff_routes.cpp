@@ -134,7 +134,11 @@ void AddStaffRoutes(http::Router& router, StaffService& staff, std::string publi
       service = http::ParseId(*s);
       if (!service) return http::BadRequest(req, {{"service_id", "invalid_value"}});
     }
-    auto list = staff.List(ActorOf(req), branch, service, req.Query("archived") == "true");
+    const auto archived = req.Query("archived");
+    if (archived && !archived->empty() && *archived != "true" && *archived != "false") {
+      return http::BadRequest(req, {{"archived", "invalid_value"}});
+    }
+    auto list = staff.List(ActorOf(req), branch, service, archived == "true");
     if (!list) return ErrorResponse(req, list.error());
     Json items = Json::array();
     for (const auto& v : *list) items.push_back(StaffJson(v));

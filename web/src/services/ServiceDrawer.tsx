@@ -187,7 +187,6 @@ function ServiceForm({ service, categoryId, categories, rooms, staff, currency, 
             />
             <MoneyInput
               label={t('services.form.priceMax')}
-              description={t('services.form.priceMaxHint')}
               currency={currency}
               value={v.price_max}
               onChange={(minor) => form.setFieldValue('price_max', minor)}
@@ -195,6 +194,9 @@ function ServiceForm({ service, categoryId, categories, rooms, staff, currency, 
               data-testid="service-form-price-max"
             />
           </SimpleGrid>
+          <Text size="xs" c="dimmed" mt={-6}>
+            {t('services.form.priceMaxHint')}
+          </Text>
           <NativeSelect
             label={t('services.form.buffer')}
             description={t('services.form.bufferHint')}
@@ -344,7 +346,7 @@ function ServiceForm({ service, categoryId, categories, rooms, staff, currency, 
                     data-testid={`service-form-staff-${m.id}-check`}
                   />
                   {entry && (
-                    <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs" mt={8}>
+                    <SimpleGrid cols={{ base: 2, xs: 3 }} spacing="xs" mt={8}>
                       <MoneyInput
                         size="xs"
                         label={t('services.form.ownPriceMin')}

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Card, Group, NativeSelect, Skeleton, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, NativeSelect, SimpleGrid, Skeleton, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -84,28 +84,35 @@ export function ClosedDaysTab() {
               </Text>
             )}
             {rows.map((r, i) => (
-              <Group key={i} gap="xs" wrap="nowrap" align="flex-start" data-testid={`closed-day-${i}`} opacity={r.date && r.date < today ? 0.6 : 1}>
-                <TextInput
-                  type="date"
-                  w={170}
-                  value={r.date}
-                  max="9999-12-31"
-                  readOnly={!canEdit}
-                  onChange={(e) => change(rows.map((x, j) => (j === i ? { ...x, date: e.currentTarget.value } : x)))}
-                  error={invalid[i] ? t('errors.field.invalid_date') : duplicates[i] ? t('closedDays.duplicate') : undefined}
-                  aria-label={t('closedDays.date')}
-                  data-testid={`closed-day-${i}-date`}
-                />
-                <TextInput
-                  style={{ flex: 1 }}
-                  value={r.reason}
-                  placeholder={t('closedDays.reasonPlaceholder')}
-                  readOnly={!canEdit}
-                  maxLength={200}
-                  onChange={(e) => change(rows.map((x, j) => (j === i ? { ...x, reason: e.currentTarget.value } : x)))}
-                  aria-label={t('closedDays.reason')}
-                  data-testid={`closed-day-${i}-reason`}
-                />
+              <Group
+                key={i}
+                gap="xs"
+                wrap="nowrap"
+                align="flex-start"
+                data-testid={`closed-day-${i}`}
+                opacity={r.date && r.date < today ? 0.6 : 1}
+              >
+                <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" style={{ flex: 1 }}>
+                  <TextInput
+                    type="date"
+                    value={r.date}
+                    max="9999-12-31"
+                    readOnly={!canEdit}
+                    onChange={(e) => change(rows.map((x, j) => (j === i ? { ...x, date: e.currentTarget.value } : x)))}
+                    error={invalid[i] ? t('errors.field.invalid_date') : duplicates[i] ? t('closedDays.duplicate') : undefined}
+                    aria-label={t('closedDays.date')}
+                    data-testid={`closed-day-${i}-date`}
+                  />
+                  <TextInput
+                    value={r.reason}
+                    placeholder={t('closedDays.reasonPlaceholder')}
+                    readOnly={!canEdit}
+                    maxLength={200}
+                    onChange={(e) => change(rows.map((x, j) => (j === i ? { ...x, reason: e.currentTarget.value } : x)))}
+                    aria-label={t('closedDays.reason')}
+                    data-testid={`closed-day-${i}-reason`}
+                  />
+                </SimpleGrid>
                 {canEdit && (
                   <Tooltip label={t('common.delete')}>
                     <ActionIcon

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Checkbox, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Box, Button, Checkbox, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconCoffee, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { DAY, formatTime, parseTime, toMinutes, type DayDraft, type DayErrors } from './time';
@@ -28,20 +28,24 @@ export function DayEditor({ label, day, onChange, errors = {}, error, testPrefix
   return (
     <Stack gap={4} data-testid={testPrefix}>
       <Group gap="xs" wrap="wrap" align="center">
-        {label && (
-          <Text size="sm" fw={600} w={{ base: '100%', xs: 110 }} tt="capitalize">
-            {label}
-          </Text>
-        )}
-        {withOff && (
-          <Checkbox
-            label={t('staff.schedule.dayOff')}
-            checked={day.off}
-            disabled={readOnly}
-            onChange={(e) => set({ off: e.currentTarget.checked })}
-            data-testid={`${testPrefix}-off`}
-            w={{ base: 'auto', xs: 110 }}
-          />
+        {(label || withOff) && (
+          <Group gap="xs" wrap="nowrap" justify="space-between" w={{ base: '100%', xs: 'auto' }}>
+            {label && (
+              <Text size="sm" fw={600} w={{ base: 'auto', xs: 110 }} tt="capitalize">
+                {label}
+              </Text>
+            )}
+            {withOff && (
+              <Checkbox
+                label={t('staff.schedule.dayOff')}
+                checked={day.off}
+                disabled={readOnly}
+                onChange={(e) => set({ off: e.currentTarget.checked })}
+                data-testid={`${testPrefix}-off`}
+                w={{ base: 'auto', xs: 110 }}
+              />
+            )}
+          </Group>
         )}
         {!day.off && (
           <Group gap={6} wrap="nowrap" align="flex-start">
@@ -90,13 +94,16 @@ export function DayEditor({ label, day, onChange, errors = {}, error, testPrefix
       {!day.off &&
         day.breaks.map((b, i) => (
           <Group key={i} gap={6} wrap="nowrap" align="flex-start" pl={{ base: 0, xs: label ? 120 : 0 }}>
-            <Text size="sm" c="dimmed" pt={6} w={70}>
+            <Text size="sm" c="dimmed" pt={6} w={70} visibleFrom="xs">
               {t('staff.schedule.break')}
             </Text>
+            <Box hiddenFrom="xs" pt={6} c="dimmed" title={t('staff.schedule.break')}>
+              <IconCoffee size={16} />
+            </Box>
             <TextInput
               type="time"
               size="xs"
-              w={124}
+              w={{ base: 112, xs: 124 }}
               value={b.start}
               readOnly={readOnly}
               onChange={(e) => set({ breaks: day.breaks.map((x, j) => (j === i ? { ...x, start: e.currentTarget.value } : x)) })}
@@ -108,7 +115,7 @@ export function DayEditor({ label, day, onChange, errors = {}, error, testPrefix
             <TextInput
               type="time"
               size="xs"
-              w={124}
+              w={{ base: 112, xs: 124 }}
               value={b.end}
               readOnly={readOnly}
               onChange={(e) => set({ breaks: day.breaks.map((x, j) => (j === i ? { ...x, end: e.currentTarget.value } : x)) })}

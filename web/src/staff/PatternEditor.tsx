@@ -148,6 +148,10 @@ export function PatternEditor({ staffId, schedule, editIndex, initial, onDone }:
               size="compact-sm"
               leftSection={<IconCopy size={14} />}
               w="fit-content"
+              maw="100%"
+              h="auto"
+              py={4}
+              styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
               onClick={copyMonday}
               data-testid="pattern-copy-monday"
             >

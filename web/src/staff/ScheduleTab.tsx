@@ -118,7 +118,7 @@ export function ScheduleTab({ staff, timeZone, canEdit }: Props) {
           </Text>
         )}
         {!absence && closedReason === undefined && intervals.length === 0 && cell.inMonth && !work.isPending && (
-          <Text fz={{ base: 9, xs: 10 }} lh={1.1} c="dimmed">
+          <Text fz={{ base: 9, xs: 10 }} lh={1.1} c="dimmed" visibleFrom="xs">
             {t('staff.schedule.off')}
           </Text>
         )}

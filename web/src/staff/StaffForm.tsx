@@ -7,6 +7,7 @@ import {
   SimpleGrid,
   Stack,
   Switch,
+  Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
@@ -142,13 +143,15 @@ export function StaffForm({ form, services, users, branches, contacts, readOnly 
           <TextInput
             type="date"
             label={t('staff.form.workPermit')}
-            description={t('staff.form.workPermitHint')}
             max="9999-12-31"
             readOnly={readOnly}
             data-testid="staff-form-work-permit"
             {...form.getInputProps('work_permit_expires')}
           />
         </SimpleGrid>
+        <Text size="xs" c="dimmed" mt={-6}>
+          {t('staff.form.workPermitHint')}
+        </Text>
         {users !== null && (
           <Select
             label={t('staff.form.user')}
