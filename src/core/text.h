@@ -18,6 +18,9 @@ std::string Trim(std::string_view text);
 // Case-folded text for comparisons and search ("ОЛЕНА" -> "олена").
 std::string FoldCase(std::string_view text);
 
+// "#rrggbb".
+bool IsHexColor(std::string_view value);
+
 // A URL slug: transliterated to Latin, lower case, words joined by '-' ("Квітка Поділ" ->
 // "kvitka-podil"). Empty when nothing usable remains.
 std::string Slugify(std::string_view text);

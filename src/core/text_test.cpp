@@ -27,6 +27,14 @@ TEST(Text, Trims) {
   EXPECT_EQ(Trim("   "), "");
 }
 
+TEST(Text, HexColors) {
+  EXPECT_TRUE(IsHexColor("#e64980"));
+  EXPECT_TRUE(IsHexColor("#ABCDEF"));
+  EXPECT_FALSE(IsHexColor("e64980"));
+  EXPECT_FALSE(IsHexColor("#e6498"));
+  EXPECT_FALSE(IsHexColor("#gggggg"));
+}
+
 TEST(Slug, TransliteratesUkrainian) {
   EXPECT_EQ(Slugify("Квітка Поділ"), "kvitka-podil");
   EXPECT_EQ(Slugify("Kvitka Demo"), "kvitka-demo");

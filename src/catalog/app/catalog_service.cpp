@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text.h"
 #include "identity/app/authorize.h"
 
 namespace kvitka::catalog {
@@ -59,7 +60,7 @@ Result<Category, Error> CatalogService::SaveCategory(const Actor& actor, std::op
                                                      const std::optional<std::string>& color,
                                                      const std::optional<std::string>& icon) {
   if (auto ok = Allowed(actor, Action::kManageCatalog); !ok) return Fail(ok.error());
-  if (color && !IsColor(*color)) {
+  if (color && !IsHexColor(*color)) {
     return Fail(Error(ErrorCode::kValidation, {{"color", "invalid_color"}}));
   }
   return db_.Write([&](db::Session& s) -> Result<Category, Error> {

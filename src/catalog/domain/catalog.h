@@ -78,6 +78,5 @@ struct Room {
 // Field errors of a service's own values (ids are checked against storage by the use case).
 FieldErrors CheckService(const Service& service);
 FieldErrors CheckRoom(const Room& room);
-bool IsColor(const std::string& value);
 
 }  // namespace kvitka::catalog

@@ -1,15 +1,9 @@
 #include <algorithm>
 
 #include "catalog/domain/catalog.h"
+#include "core/text.h"
 
 namespace kvitka::catalog {
-
-bool IsColor(const std::string& value) {
-  return value.size() == 7 && value[0] == '#' &&
-         std::all_of(value.begin() + 1, value.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-         });
-}
 
 namespace {
 

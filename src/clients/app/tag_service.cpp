@@ -1,6 +1,7 @@
 #include "clients/app/tag_service.h"
 
 #include "clients/domain/client_rules.h"
+#include "core/text.h"
 #include "identity/app/authorize.h"
 
 namespace kvitka::clients {
@@ -33,7 +34,8 @@ Result<std::vector<Tag>, Error> TagService::List(const Actor& actor) {
 Result<Tag, Error> TagService::Create(const Actor& actor, const TagInput& input) {
   if (auto ok = Allowed(actor, Action::kManageClients); !ok) return Fail(ok.error());
   Tag tag{0, input.name.value_or(""), input.color.value_or("#868e96"), 0};
-  if (!IsColor(tag.color)) return Fail(Error(ErrorCode::kValidation, {{"color", "invalid_color"}}));
+  if (!IsHexColor(tag.color))
+    return Fail(Error(ErrorCode::kValidation, {{"color", "invalid_color"}}));
   return d_.db.Write([&](db::Session& s) -> Result<Tag, Error> {
     if (d_.tags.FindByName(s, actor.org_id, tag.name)) return Fail(Error(ErrorCode::kTagTaken));
     tag.id = d_.tags.Insert(s, actor.org_id, tag);
@@ -44,7 +46,7 @@ Result<Tag, Error> TagService::Create(const Actor& actor, const TagInput& input)
 
 Result<Tag, Error> TagService::Update(const Actor& actor, Id tag_id, const TagInput& input) {
   if (auto ok = Allowed(actor, Action::kManageClients); !ok) return Fail(ok.error());
-  if (input.color && !IsColor(*input.color)) {
+  if (input.color && !IsHexColor(*input.color)) {
     return Fail(Error(ErrorCode::kValidation, {{"color", "invalid_color"}}));
   }
   return d_.db.Write([&](db::Session& s) -> Result<Tag, Error> {

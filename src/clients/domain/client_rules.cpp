@@ -42,13 +42,6 @@ bool IsPlausibleBirthday(std::string_view value, std::string_view today) {
   return value <= today;
 }
 
-bool IsColor(std::string_view value) {
-  if (value.size() != 7 || value[0] != '#') return false;
-  return std::all_of(value.begin() + 1, value.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-  });
-}
-
 FieldErrors NormalizeClient(Client& client, std::string_view region, std::string_view today) {
   FieldErrors errors;
   if (Trim(client.first_name).empty()) {

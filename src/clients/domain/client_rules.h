@@ -18,7 +18,6 @@ bool IsGender(std::string_view value);
 bool IsSource(std::string_view value);
 // "YYYY-MM-DD" of a real date between 1900-01-01 and `today` (also YYYY-MM-DD).
 bool IsPlausibleBirthday(std::string_view value, std::string_view today);
-bool IsColor(std::string_view value);  // "#rrggbb"
 
 // Normalizes the phones (E.164 with the organization's region, duplicates removed) and checks
 // every field. Errors name the field ("phones[1]").

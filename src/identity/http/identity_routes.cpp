@@ -32,18 +32,6 @@ std::optional<T> Optional(bool present, std::optional<T> value) {
   return present ? value : std::nullopt;
 }
 
-std::string PublicBase(const Request& request, const IdentityRouteOptions& options) {
-  if (!options.public_url.empty()) return options.public_url;
-  auto host = request.Header("host");
-  if (host && !host->empty() && host->size() < 256 &&
-      host->find_first_not_of(
-          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.:-[]") ==
-          std::string_view::npos) {
-    return "http://" + std::string(*host);
-  }
-  return "http://127.0.0.1:8080";
-}
-
 }  // namespace
 
 void AddIdentityRoutes(http::Router& router, AuthService& auth, UserService& team,
@@ -153,9 +141,9 @@ void AddIdentityRoutes(http::Router& router, AuthService& auth, UserService& tea
     if (auto problem = body->Problems(req)) return *problem;
     auto added = team.Add(ActorOf(req), in);
     if (!added) return ErrorResponse(req, added.error());
-    Json invitation = added->invitation_token
-                          ? Json(PublicBase(req, options) + "/invite/" + *added->invitation_token)
-                          : Json();
+    Json invitation = added->invitation_token ? Json(http::PublicBaseUrl(req, options.public_url) +
+                                                     "/invite/" + *added->invitation_token)
+                                              : Json();
     return Response::Json(
         201, http::Dump({{"user", MemberJson(added->member)}, {"invitation_url", invitation}}));
   });

@@ -49,6 +49,18 @@ Response Response::NoContent() {
   return r;
 }
 
+std::string PublicBaseUrl(const Request& request, const std::string& configured) {
+  if (!configured.empty()) return configured;
+  auto host = request.Header("host");
+  if (host && !host->empty() && host->size() < 256 &&
+      host->find_first_not_of(
+          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.:-[]") ==
+          std::string_view::npos) {
+    return "http://" + std::string(*host);
+  }
+  return "http://127.0.0.1:8080";
+}
+
 Language PickLanguage(std::string_view accept_language) {
   Language best = Language::kEn;
   double best_q = -1;

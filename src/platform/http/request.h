@@ -61,6 +61,10 @@ struct Response {
   static Response NoContent();
 };
 
+// The base URL of links sent to people: `configured` when set, else from the Host header
+// (checked), else http://127.0.0.1:8080.
+std::string PublicBaseUrl(const Request& request, const std::string& configured);
+
 // Picks uk, ru or en from an Accept-Language header (first supported tag wins by q-value).
 Language PickLanguage(std::string_view accept_language);
 

@@ -42,24 +42,6 @@ FieldErrors FromProblems(const std::vector<ScheduleProblem>& problems) {
   return errors;
 }
 
-const char* ReasonName(AbsenceReason reason) {
-  switch (reason) {
-    case AbsenceReason::kVacation:
-      return "vacation";
-    case AbsenceReason::kSickLeave:
-      return "sick_leave";
-    case AbsenceReason::kTraining:
-      return "training";
-    case AbsenceReason::kUnpaid:
-      return "unpaid";
-    case AbsenceReason::kTruancy:
-      return "truancy";
-    case AbsenceReason::kOther:
-      return "other";
-  }
-  return "other";
-}
-
 const char* ReasonTitle(AbsenceReason reason) {
   switch (reason) {
     case AbsenceReason::kVacation:

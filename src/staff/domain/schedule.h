@@ -47,6 +47,10 @@ struct ScheduleException {
 
 enum class AbsenceReason { kVacation, kSickLeave, kTraining, kUnpaid, kTruancy, kOther };
 
+// "vacation", "sick_leave", "training", "unpaid", "truancy", "other".
+const char* ReasonName(AbsenceReason reason);
+std::optional<AbsenceReason> ParseReason(const std::string& name);
+
 struct Absence {
   Id id = 0;
   std::string from;  // YYYY-MM-DD, inclusive

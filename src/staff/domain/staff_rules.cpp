@@ -1,7 +1,9 @@
 #include <algorithm>
 
 #include "core/phone.h"
+#include "core/text.h"
 #include "core/time.h"
+#include "staff/domain/schedule.h"
 #include "staff/domain/staff.h"
 
 namespace kvitka::staff {
@@ -9,13 +11,6 @@ namespace kvitka::staff {
 namespace {
 
 bool IsDate(const std::string& text) { return StartOfDay(text, "UTC").has_value(); }
-
-bool IsColor(const std::string& value) {
-  return value.size() == 7 && value[0] == '#' &&
-         std::all_of(value.begin() + 1, value.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-         });
-}
 
 }  // namespace
 
@@ -33,7 +28,7 @@ FieldErrors NormalizeStaff(StaffMember& m, const std::string& region) {
                            m.email.find(' ') != std::string::npos)) {
     errors.push_back({"email", "invalid_email"});
   }
-  if (!IsColor(m.color)) errors.push_back({"color", "invalid_color"});
+  if (!IsHexColor(m.color)) errors.push_back({"color", "invalid_color"});
   if (std::find(std::begin(kBookingSteps), std::end(kBookingSteps), m.booking_step) ==
       std::end(kBookingSteps)) {
     errors.push_back({"booking_step", "invalid_value"});
@@ -43,6 +38,32 @@ FieldErrors NormalizeStaff(StaffMember& m, const std::string& region) {
     errors.push_back({"work_permit_expires", "invalid_date"});
   }
   return errors;
+}
+
+const char* ReasonName(AbsenceReason reason) {
+  switch (reason) {
+    case AbsenceReason::kVacation:
+      return "vacation";
+    case AbsenceReason::kSickLeave:
+      return "sick_leave";
+    case AbsenceReason::kTraining:
+      return "training";
+    case AbsenceReason::kUnpaid:
+      return "unpaid";
+    case AbsenceReason::kTruancy:
+      return "truancy";
+    case AbsenceReason::kOther:
+      return "other";
+  }
+  return "other";
+}
+
+std::optional<AbsenceReason> ParseReason(const std::string& name) {
+  for (auto reason : {AbsenceReason::kVacation, AbsenceReason::kSickLeave, AbsenceReason::kTraining,
+                      AbsenceReason::kUnpaid, AbsenceReason::kTruancy, AbsenceReason::kOther}) {
+    if (name == ReasonName(reason)) return reason;
+  }
+  return std::nullopt;
 }
 
 bool WorkPermitWarning(const StaffMember& m, const std::string& today) {

@@ -43,34 +43,6 @@ Json StaffJson(const StaffView& v) {
   return json;
 }
 
-const char* ReasonName(AbsenceReason reason) {
-  switch (reason) {
-    case AbsenceReason::kVacation:
-      return "vacation";
-    case AbsenceReason::kSickLeave:
-      return "sick_leave";
-    case AbsenceReason::kTraining:
-      return "training";
-    case AbsenceReason::kUnpaid:
-      return "unpaid";
-    case AbsenceReason::kTruancy:
-      return "truancy";
-    case AbsenceReason::kOther:
-      return "other";
-  }
-  return "other";
-}
-
-std::optional<AbsenceReason> ParseReason(const std::string& name) {
-  if (name == "vacation") return AbsenceReason::kVacation;
-  if (name == "sick_leave") return AbsenceReason::kSickLeave;
-  if (name == "training") return AbsenceReason::kTraining;
-  if (name == "unpaid") return AbsenceReason::kUnpaid;
-  if (name == "truancy") return AbsenceReason::kTruancy;
-  if (name == "other") return AbsenceReason::kOther;
-  return std::nullopt;
-}
-
 Json AbsenceJson(const Absence& a) {
   return {{"id", a.id},
           {"from", a.from},
@@ -107,18 +79,6 @@ void ReadStaff(JsonBody& body, StaffMember& m, bool creating) {
   if (auto v = body.ClearableText("hire_date", {.max = 10})) m.hire_date = *v;
   if (auto v = body.ClearableText("work_permit_expires", {.max = 10})) m.work_permit_expires = *v;
   if (auto v = body.NullableId("user_id")) m.user_id = *v;
-}
-
-std::string PublicBase(const Request& req, const std::string& configured) {
-  if (!configured.empty()) return configured;
-  auto host = req.Header("host");
-  if (host && !host->empty() && host->size() < 256 &&
-      host->find_first_not_of(
-          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.:-[]") ==
-          std::string_view::npos) {
-    return "http://" + std::string(*host);
-  }
-  return "http://127.0.0.1:8080";
 }
 
 }  // namespace
@@ -284,7 +244,8 @@ void AddStaffRoutes(http::Router& router, StaffService& staff, std::string publi
     auto token = staff.CalendarToken(ActorOf(req), *id, reset);
     if (!token) return ErrorResponse(req, token.error());
     return Response::Json(
-        200, http::Dump({{"url", PublicBase(req, public_url) + "/ical/" + *token + ".ics"}}));
+        200,
+        http::Dump({{"url", http::PublicBaseUrl(req, public_url) + "/ical/" + *token + ".ics"}}));
   };
   router.Add("GET", "/api/v1/staff/{id}/calendar", Access::kSession,
              [calendar](Request& req) { return calendar(req, false); });

@@ -125,36 +125,7 @@ void SqlStaffStore::SaveSchedule(db::Session& s, Id org_id, Id staff_id, const W
       use(org_id), use(staff_id);
 }
 
-namespace {
-
-AbsenceReason ReasonOf(const std::string& name) {
-  if (name == "sick_leave") return AbsenceReason::kSickLeave;
-  if (name == "training") return AbsenceReason::kTraining;
-  if (name == "unpaid") return AbsenceReason::kUnpaid;
-  if (name == "truancy") return AbsenceReason::kTruancy;
-  if (name == "other") return AbsenceReason::kOther;
-  return AbsenceReason::kVacation;
-}
-
-std::string NameOf(AbsenceReason reason) {
-  switch (reason) {
-    case AbsenceReason::kVacation:
-      return "vacation";
-    case AbsenceReason::kSickLeave:
-      return "sick_leave";
-    case AbsenceReason::kTraining:
-      return "training";
-    case AbsenceReason::kUnpaid:
-      return "unpaid";
-    case AbsenceReason::kTruancy:
-      return "truancy";
-    case AbsenceReason::kOther:
-      return "other";
-  }
-  return "other";
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::vector<Absence> SqlStaffStore::Absences(db::Session& s, Id org_id, Id staff_id,
                                              const std::string& from, const std::string& to) {
@@ -171,7 +142,7 @@ std::vector<Absence> SqlStaffStore::Absences(db::Session& s, Id org_id, Id staff
   st.execute();
   std::vector<Absence> out;
   while (st.fetch()) {
-    a.reason = ReasonOf(reason);
+    a.reason = ParseReason(reason).value_or(AbsenceReason::kOther);
     out.push_back(a);
   }
   return out;
@@ -180,7 +151,7 @@ std::vector<Absence> SqlStaffStore::Absences(db::Session& s, Id org_id, Id staff
 Id SqlStaffStore::InsertAbsence(db::Session& s, Id org_id, Id staff_id, const Absence& a,
                                 EpochSeconds at) {
   Id id = 0;
-  const std::string reason = NameOf(a.reason);
+  const std::string reason = ReasonName(a.reason);
   s.sql() << "INSERT INTO staff_absences (org_id, staff_id, from_date, to_date, reason, note, "
              "created_at) VALUES (:o, :s, :f, :t, :r, :n, :at) RETURNING id",
       use(org_id), use(staff_id), use(a.from), use(a.to), use(reason), use(a.note), use(at),

@@ -24,7 +24,7 @@ import { ProblemAlert } from '../app/ProblemAlert';
 import { problemText, splitFieldErrors } from '../app/problems';
 import { useAuthedSession } from '../identity/session';
 import { instantToZoned, zonedToInstant } from '../staff/zoned';
-import { archiveRoom, catalogKeys, createRoom, listRooms, updateRoom } from './api';
+import { archiveRoom, catalogKeys, createRoom, listRoomsIncluding, updateRoom } from './api';
 import { canEditCatalog } from './permissions';
 import type { Closure, Room } from './types';
 
@@ -60,7 +60,7 @@ export function RoomsTab() {
   const zone = branch?.timezone || 'Europe/Kyiv';
   const rooms = useQuery({
     queryKey: catalogKeys.rooms(branchId, archived),
-    queryFn: ({ signal }) => listRooms(branchId, archived, signal),
+    queryFn: ({ signal }) => listRoomsIncluding(branchId, archived, signal),
   });
   const items = rooms.data ?? [];
   const dateTime = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });

@@ -10,7 +10,7 @@ import { ProblemAlert } from '../app/ProblemAlert';
 import { problemText } from '../app/problems';
 import { useAuthedSession } from '../identity/session';
 import { listStaff, staffKeys } from '../staff/api';
-import { catalogKeys, listCategories, listRooms, listServices, orderCategories, orderServices } from './api';
+import { catalogKeys, listCategories, listRooms, listServicesIncluding, orderCategories, orderServices } from './api';
 import { CategoryModal } from './CategoryModal';
 import { CategorySection } from './CategorySection';
 import { canEditCatalog } from './permissions';
@@ -22,7 +22,9 @@ type Editing = { service: Service | null; categoryId: number | null } | null;
 
 /** Sections of the price list: categories in their order, then services without one. */
 export function groupServices(categories: readonly Category[], services: readonly Service[]) {
-  const byPosition = <T extends { position: number; id: number }>(a: T, b: T) => a.position - b.position || a.id - b.id;
+  // Archived services (shown on request) go after the live ones.
+  const byPosition = <T extends { position: number; id: number; archived?: boolean }>(a: T, b: T) =>
+    Number(!!a.archived) - Number(!!b.archived) || a.position - b.position || a.id - b.id;
   const known = new Set(categories.map((c) => c.id));
   const sections = [...categories].sort(byPosition).map((c) => ({
     category: c as Category | null,
@@ -47,7 +49,7 @@ export function ServicesPage() {
   const categories = useQuery({ queryKey: catalogKeys.categories, queryFn: ({ signal }) => listCategories(signal) });
   const services = useQuery({
     queryKey: catalogKeys.services(archived),
-    queryFn: ({ signal }) => listServices({ archived }, signal),
+    queryFn: ({ signal }) => listServicesIncluding(archived, signal),
   });
   const staff = useQuery({ queryKey: staffKeys.list(false), queryFn: ({ signal }) => listStaff(false, signal), enabled: canEdit });
   const branchId = session.branches[0]?.id ?? null;

@@ -34,6 +34,12 @@ export function listServices(
   const query = params.toString();
   return api.get<{ items: Service[] }>(`/api/v1/services${query ? `?${query}` : ''}`, { signal }).then(items);
 }
+/** Live services, plus the archived ones when asked (the API lists one or the other). */
+export async function listServicesIncluding(archived: boolean, signal?: AbortSignal): Promise<Service[]> {
+  if (!archived) return listServices({}, signal);
+  const [live, gone] = await Promise.all([listServices({}, signal), listServices({ archived: true }, signal)]);
+  return [...live, ...gone];
+}
 export const getService = (id: number, signal?: AbortSignal) => api.get<Service>(`/api/v1/services/${id}`, { signal });
 export const createService = (body: ServiceInput) => api.post<Service>('/api/v1/services', body);
 export const updateService = (id: number, body: ServiceInput) => api.patch<Service>(`/api/v1/services/${id}`, body);
@@ -47,6 +53,12 @@ export function listRooms(branchId: number | null, archived = false, signal?: Ab
   if (archived) params.set('archived', 'true');
   const query = params.toString();
   return api.get<{ items: Room[] }>(`/api/v1/rooms${query ? `?${query}` : ''}`, { signal }).then(items);
+}
+/** Live rooms, plus the archived ones when asked. */
+export async function listRoomsIncluding(branchId: number | null, archived: boolean, signal?: AbortSignal): Promise<Room[]> {
+  if (!archived) return listRooms(branchId, false, signal);
+  const [live, gone] = await Promise.all([listRooms(branchId, false, signal), listRooms(branchId, true, signal)]);
+  return [...live, ...gone];
 }
 export const createRoom = (body: RoomInput) => api.post<Room>('/api/v1/rooms', body);
 export const updateRoom = (id: number, body: RoomInput) => api.patch<Room>(`/api/v1/rooms/${id}`, body);

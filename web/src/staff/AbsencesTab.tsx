@@ -80,6 +80,7 @@ export function AbsencesTab({ staff, timeZone, canEdit }: Props) {
     if (!a) return {};
     const color = REASON_COLORS[a.reason];
     return {
+      data: { state: 'absence', reason: a.reason },
       background: `var(--mantine-color-${color}-1)`,
       title: `${t(`staff.absences.reasons.${a.reason}`)}${a.note ? ` · ${a.note}` : ''}`,
       content: (

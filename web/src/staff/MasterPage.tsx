@@ -78,6 +78,9 @@ export function MasterPage() {
 
   const s = staff.data;
   const zone = branchZone(session.branches, s.branch_id);
+  // A master may read only their own calendar feed.
+  const showCalendar = canEdit || s.user_id === session.user.id;
+  const shownTab: Tab = tab === 'calendar' && !showCalendar ? 'profile' : tab;
   const icon = (Icon: typeof IconUser) => (isPhone ? undefined : <Icon size={16} />);
 
   return (
@@ -124,7 +127,7 @@ export function MasterPage() {
       </Card>
 
       <Tabs
-        value={tab}
+        value={shownTab}
         onChange={(v) => v && setParams(v === 'profile' ? {} : { tab: v }, { replace: true })}
         keepMounted={false}
         variant="outline"
@@ -141,9 +144,11 @@ export function MasterPage() {
           <Tabs.Tab value="absences" leftSection={icon(IconBeach)} data-testid="staff-tab-absences">
             {t('staff.tabs.absences')}
           </Tabs.Tab>
-          <Tabs.Tab value="calendar" leftSection={icon(IconCalendarShare)} data-testid="staff-tab-calendar">
-            {t('staff.tabs.calendar')}
-          </Tabs.Tab>
+          {showCalendar && (
+            <Tabs.Tab value="calendar" leftSection={icon(IconCalendarShare)} data-testid="staff-tab-calendar">
+              {t('staff.tabs.calendar')}
+            </Tabs.Tab>
+          )}
         </Tabs.List>
         <Tabs.Panel value="profile">
           <Card p={{ base: 'sm', sm: 'lg' }}>
@@ -156,9 +161,11 @@ export function MasterPage() {
         <Tabs.Panel value="absences">
           <AbsencesTab staff={s} timeZone={zone} canEdit={canEdit} />
         </Tabs.Panel>
-        <Tabs.Panel value="calendar">
-          <CalendarFeedTab staff={s} canEdit={canEdit} />
-        </Tabs.Panel>
+        {showCalendar && (
+          <Tabs.Panel value="calendar">
+            <CalendarFeedTab staff={s} canEdit={canEdit} />
+          </Tabs.Panel>
+        )}
       </Tabs>
     </Stack>
   );

@@ -12,6 +12,8 @@ export interface DayLook {
   title?: string;
   /** A small marker in the corner (an exception). */
   marker?: string;
+  /** Extra data-* attributes describing the day (for tests and styling). */
+  data?: Record<string, string | undefined>;
 }
 
 interface Props {
@@ -89,6 +91,7 @@ export function MonthGrid({ weeks, today, testId, dayTestId, look, selection = n
               data-testid={dayTestId(cell.date)}
               data-selected={selected || undefined}
               data-in-month={cell.inMonth || undefined}
+              {...Object.fromEntries(Object.entries(l.data ?? {}).map(([k, v]) => [`data-${k}`, v]))}
               title={l.title}
               aria-pressed={onPick ? selected : undefined}
               onPointerDown={(e) => down(cell.date, e)}

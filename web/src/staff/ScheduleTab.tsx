@@ -126,6 +126,11 @@ export function ScheduleTab({ staff, timeZone, canEdit }: Props) {
     );
     return {
       content,
+      data: {
+        state: absence ? 'absence' : closedReason !== undefined ? 'closed' : intervals.length ? 'work' : 'off',
+        reason: absence?.reason,
+        exception: exceptionDates.has(cell.date) ? 'true' : undefined,
+      },
       muted: intervals.length === 0,
       background: absence ? `var(--mantine-color-${REASON_COLORS[absence.reason]}-0)` : undefined,
       marker: exceptionDates.has(cell.date) ? 'var(--mantine-color-violet-6)' : undefined,

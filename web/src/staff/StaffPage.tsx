@@ -8,7 +8,7 @@ import { PageHeader } from '../app/PageHeader';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { useAuthedSession } from '../identity/session';
 import { canEditCatalog } from '../services/permissions';
-import { listStaff, staffKeys } from './api';
+import { listStaffIncluding, staffKeys } from './api';
 import { byName } from './lookups';
 import { StaffCard } from './StaffCard';
 import { StaffDrawer } from './StaffDrawer';
@@ -21,7 +21,7 @@ export function StaffPage() {
   const [params, setParams] = useSearchParams();
   const archived = params.get('archived') === 'true';
   const [editing, setEditing] = useState<Staff | 'new' | null>(null);
-  const staff = useQuery({ queryKey: staffKeys.list(archived), queryFn: ({ signal }) => listStaff(archived, signal) });
+  const staff = useQuery({ queryKey: staffKeys.list(archived), queryFn: ({ signal }) => listStaffIncluding(archived, signal) });
   const items = byName(staff.data ?? [], i18n.language);
 
   return (

@@ -27,6 +27,12 @@ const BASE = '/api/v1/staff';
 export function listStaff(archived = false, signal?: AbortSignal): Promise<Staff[]> {
   return api.get<{ items: Staff[] }>(archived ? `${BASE}?archived=true` : BASE, { signal }).then(items);
 }
+/** Live masters, plus the archived ones when asked (the API lists one or the other). */
+export async function listStaffIncluding(archived: boolean, signal?: AbortSignal): Promise<Staff[]> {
+  if (!archived) return listStaff(false, signal);
+  const [live, gone] = await Promise.all([listStaff(false, signal), listStaff(true, signal)]);
+  return [...live, ...gone];
+}
 export const getStaff = (id: number, signal?: AbortSignal) => api.get<Staff>(`${BASE}/${id}`, { signal });
 export const createStaff = (body: StaffInput) => api.post<Staff>(BASE, body);
 export const updateStaff = (id: number, body: StaffInput) => api.patch<Staff>(`${BASE}/${id}`, body);

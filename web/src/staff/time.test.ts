@@ -31,7 +31,9 @@ describe('local times', () => {
     expect(toMinutes({ start: '22:00', end: '02:00' })).toEqual({ start: 1320, end: 1560 });
     expect(toMinutes({ start: '20:00', end: '00:00' })).toEqual({ start: 1200, end: 1440 });
     expect(toMinutes({ start: '09:00', end: '24:00' })).toEqual({ start: 540, end: 1440 });
-    expect(toMinutes({ start: '09:00', end: '09:00' })).toBeNull();
+    // Equal times are a whole day, as the server reads them.
+    expect(toMinutes({ start: '09:00', end: '09:00' })).toEqual({ start: 540, end: 1980 });
+    expect(toMinutes({ start: '00:00', end: '00:00' })).toEqual({ start: 0, end: 1440 });
     expect(toMinutes({ start: 'x', end: '09:00' })).toBeNull();
   });
 
@@ -39,7 +41,7 @@ describe('local times', () => {
     expect(fromMinutes({ start: 1320, end: 1560 })).toEqual({ start: '22:00', end: '02:00' });
     expect(fromMinutes({ start: 540, end: 1440 })).toEqual({ start: '09:00', end: '00:00' });
     expect(fromMinutes({ start: 0, end: 1440 })).toEqual({ start: '00:00', end: '24:00' });
-    for (const iv of [{ start: '22:00', end: '02:00' }, { start: '09:00', end: '13:00' }, { start: '00:00', end: '24:00' }]) {
+    for (const iv of [{ start: '22:00', end: '02:00' }, { start: '09:00', end: '13:00' }, { start: '00:00', end: '24:00' }, { start: '09:00', end: '09:00' }]) {
       expect(fromMinutes(toMinutes(iv)!)).toEqual(iv);
     }
   });
@@ -95,7 +97,9 @@ describe('a day as hours and breaks', () => {
   it('names what is wrong', () => {
     expect(intervalsFromDraft(workDay('', '18:00')).errors).toEqual({ start: 'required' });
     expect(intervalsFromDraft(workDay('9', '18:00')).errors).toEqual({ start: 'invalid_time' });
-    expect(intervalsFromDraft(workDay('09:00', '09:00')).errors).toEqual({ end: 'invalid_interval' });
+    expect(intervalsFromDraft(workDay('09:00', '24:00')).intervals).toEqual([{ start: '09:00', end: '00:00' }]);
+    expect(intervalsFromDraft(workDay('00:00', '00:00')).intervals).toEqual([{ start: '00:00', end: '24:00' }]);
+    expect(intervalsFromDraft(workDay('10:00', '24:00')).errors).toEqual({});
     expect(intervalsFromDraft(workDay('09:00', '18:00', [{ start: '08:00', end: '08:30' }])).errors).toEqual({
       breaks: { 0: 'break_outside' },
     });

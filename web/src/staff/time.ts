@@ -29,15 +29,15 @@ export interface MinuteInterval {
 }
 
 /**
- * {start: "22:00", end: "02:00"} -> {start: 1320, end: 1560}. An end at or
- * before the start means the next day; equal times are no interval (null).
+ * {start: "22:00", end: "02:00"} -> {start: 1320, end: 1560}. As on the
+ * server, an end at or before the start means the next day, so equal times
+ * are a whole day ("00:00"–"00:00" is how the server writes 00:00–24:00).
  */
 export function toMinutes(interval: Interval): MinuteInterval | null {
   const start = parseTime(interval.start);
   let end = parseTime(interval.end);
   if (start === null || end === null || start >= DAY) return null;
-  if (end === start) return null;
-  if (end < start) end += DAY;
+  if (end <= start) end += DAY;
   return { start, end };
 }
 
@@ -126,7 +126,7 @@ export function intervalsFromDraft(day: DayDraft): { intervals: Interval[]; erro
   if (endRaw === null) errors.end = day.end.trim() ? 'invalid_time' : 'required';
   if (start === null || endRaw === null || errors.start) return { intervals: [], errors };
   const hours = toMinutes({ start: day.start, end: day.end });
-  if (!hours) {
+  if (!hours || hours.end - hours.start > DAY) {
     errors.end = 'invalid_interval';
     return { intervals: [], errors };
   }
