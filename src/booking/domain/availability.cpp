@@ -1,116 +1,33 @@
 // The availability engine. Every interval list is prepared once (sorted, merged), then for each
 // master the candidate starts of each working interval are swept in order with a moving pointer
 // into that master's taken time, so a start costs O(1) amortized and the inner loop allocates
-// nothing. Later services of a visit (and rooms) are checked by binary search.
+// nothing. Later services of a visit (and rooms) are checked by binary search; with any master
+// per service the combinations are searched depth first, remembering dead ends.
 #include "booking/domain/availability.h"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
-#include <limits>
+#include <optional>
+#include <unordered_set>
 #include <utility>
+#include <vector>
+
+#include "booking/domain/timeline.h"
 
 namespace kvitka::booking {
 namespace {
 
 constexpr EpochSeconds kMinute = 60;
 constexpr EpochSeconds kDay = 86400;
-constexpr EpochSeconds kNever = std::numeric_limits<EpochSeconds>::max();
 constexpr int kNone = -1;
-
-using Spans = std::vector<Span>;  // sorted, disjoint, none touching another
-
-EpochSeconds FloorDiv(EpochSeconds a, EpochSeconds b) { return a / b - (a % b < 0 ? 1 : 0); }
-
-// Sorts the spans and merges those that overlap or touch; empty ones are dropped.
-Spans Merge(Spans spans) {
-  std::erase_if(spans, [](const Span& s) { return s.end <= s.start; });
-  std::sort(spans.begin(), spans.end(),
-            [](const Span& a, const Span& b) { return a.start < b.start; });
-  std::size_t n = 0;
-  for (const Span& s : spans) {
-    if (n > 0 && s.start <= spans[n - 1].end) {
-      spans[n - 1].end = std::max(spans[n - 1].end, s.end);
-    } else {
-      spans[n++] = s;
-    }
-  }
-  spans.resize(n);
-  return spans;
-}
-
-// Index of the first span that ends after `t`.
-std::size_t FirstEndingAfter(const Spans& spans, EpochSeconds t) {
-  return static_cast<std::size_t>(
-      std::partition_point(spans.begin(), spans.end(), [t](const Span& s) { return s.end <= t; }) -
-      spans.begin());
-}
-
-bool Overlaps(const Spans& spans, EpochSeconds start, EpochSeconds end) {
-  if (end <= start) return false;
-  const std::size_t i = FirstEndingAfter(spans, start);
-  return i < spans.size() && spans[i].start < end;
-}
-
-bool Covers(const Spans& spans, EpochSeconds start, EpochSeconds end) {
-  const std::size_t i = FirstEndingAfter(spans, start);
-  return i < spans.size() && spans[i].start <= start && spans[i].end >= end;
-}
-
-// Starts on multiples of a step counted from local midnight, by the local clock in force at the
-// start itself: "10:00" is 10:00 local on both sides of a daylight-saving change, and during the
-// hour that repeats in autumn both instants that read an aligned time are starts.
-class LocalGrid {
- public:
-  LocalGrid(const std::vector<std::pair<EpochSeconds, int>>& offsets, int step_minutes)
-      : offsets_(offsets), step_(std::max(step_minutes, 1) * kMinute) {}
-
-  // The first start at or after `t`.
-  EpochSeconds NextFrom(EpochSeconds t) const {
-    for (;;) {
-      const auto after = std::upper_bound(
-          offsets_.begin(), offsets_.end(), t,
-          [](EpochSeconds v, const std::pair<EpochSeconds, int>& o) { return v < o.first; });
-      int offset_minutes = 0;
-      if (after != offsets_.begin()) {
-        offset_minutes = std::prev(after)->second;
-      } else if (!offsets_.empty()) {
-        offset_minutes = offsets_.front().second;
-      }
-      const EpochSeconds change = after == offsets_.end() ? kNever : after->first;
-      const EpochSeconds offset = offset_minutes * kMinute;
-      const EpochSeconds local = t + offset;
-      const EpochSeconds midnight = FloorDiv(local, kDay) * kDay;
-      const EpochSeconds next_local =
-          std::min(midnight + (local - midnight + step_ - 1) / step_ * step_, midnight + kDay);
-      const EpochSeconds next = next_local - offset;
-      if (next < change) return next;
-      t = change;  // the next aligned time falls under another offset: look again from there
-    }
-  }
-
- private:
-  const std::vector<std::pair<EpochSeconds, int>>& offsets_;
-  EpochSeconds step_;
-};
 
 struct Master {
   Id id = 0;
   int step_minutes = 15;
   Spans working;
   Spans taken;  // booked time minus the processing gaps inside it
-};
-
-struct Load {
-  Span span;
-  int count = 0;
-};
-
-struct Room {
-  Id id = 0;
-  int capacity = 1;
-  Spans full;               // closed or at capacity
-  std::vector<Load> loads;  // bookings at a time, where there are any; sorted
 };
 
 struct Service {
@@ -133,39 +50,30 @@ struct Placed {
 
 struct Found {
   EpochSeconds start = 0;
-  std::uint32_t choice = 0;  // index of its first Placed in `choices_`
+  std::uint32_t choice = 0;  // index of its first Choice in `choices_`
 };
 
-Room PrepareRoom(const RoomState& state) {
-  Room room{state.room_id, state.capacity, {}, {}};
-  std::vector<std::pair<EpochSeconds, int>> events;
-  events.reserve(state.busy.size() * 2);
-  for (const Span& s : state.busy) {
-    if (s.end <= s.start) continue;
-    events.emplace_back(s.start, 1);
-    events.emplace_back(s.end, -1);
-  }
-  std::sort(events.begin(), events.end());
-  Spans full = state.closed;
-  int count = 0;
-  for (std::size_t i = 0; i < events.size();) {
-    const EpochSeconds at = events[i].first;
-    for (; i < events.size() && events[i].first == at; ++i) count += events[i].second;
-    if (count > 0 && i < events.size()) {
-      room.loads.push_back({{at, events[i].first}, count});
-      if (count >= room.capacity) full.push_back({at, events[i].first});
-    }
-  }
-  if (room.capacity <= 0) full.push_back({std::numeric_limits<EpochSeconds>::min(), kNever});
-  room.full = Merge(std::move(full));
-  return room;
-}
+// Who does a service of a found slot, and where.
+struct Choice {
+  std::int32_t master = kNone;
+  std::int32_t room = kNone;
+};
 
-int LoadAt(const Room& room, EpochSeconds t) {
-  const auto it = std::partition_point(room.loads.begin(), room.loads.end(),
-                                       [t](const Load& l) { return l.span.end <= t; });
-  return it != room.loads.end() && it->span.start <= t ? it->count : 0;
-}
+// What decides whether the services from the i-th on fit, with any master each, after the
+// previous one ended: i, that instant, and for each earlier service of the visit whose master or
+// room is still taken then, which ones until when (at most three of them are kept).
+struct State {
+  std::array<EpochSeconds, 8> values{};
+  friend bool operator==(const State&, const State&) = default;
+};
+
+struct StateHash {
+  std::size_t operator()(const State& state) const {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (EpochSeconds v : state.values) h = (h ^ static_cast<std::uint64_t>(v)) * 0x100000001b3ULL;
+    return static_cast<std::size_t>(h ^ (h >> 29));
+  }
+};
 
 class Search {
  public:
@@ -177,19 +85,22 @@ class Search {
   bool TryMaster(std::size_t i, int m, EpochSeconds previous_end);
   bool PlaceFrom(std::size_t i, EpochSeconds previous_end);
   bool MasterFree(std::size_t i) const;
-  bool RoomHasPlace(std::size_t i, int r) const;
+  bool RoomHasPlace(std::size_t i, int r);
   std::pair<EpochSeconds, EpochSeconds> Gap(std::size_t i) const;
+  std::optional<State> StateOf(std::size_t i, EpochSeconds previous_end) const;
 
   const AvailabilityRequest& request_;
-  std::vector<Master> masters_;  // candidates in request order, without repeated ids
-  std::vector<int> by_id_;       // master indices by staff id
-  std::vector<Room> rooms_;      // without repeated ids
+  std::vector<Master> masters_;      // candidates in request order, without repeated ids
+  std::vector<int> by_id_;           // master indices by staff id
+  std::vector<RoomTimeline> rooms_;  // without repeated ids
   std::vector<Service> services_;
   EpochSeconds earliest_ = 0;  // starts lie in [earliest_, latest_]
   EpochSeconds latest_ = 0;
   std::vector<Placed> placed_;  // the visit being built, one per service
   std::vector<Found> found_;
-  std::vector<Placed> choices_;  // placed_ of every found slot, back to back
+  std::vector<Span> also_;       // the visit's earlier bookings of one room
+  std::vector<Choice> choices_;  // of every found slot, one per service, back to back
+  std::unordered_set<State, StateHash> dead_ends_;
 };
 
 Search::Search(const AvailabilityRequest& request) : request_(request) {
@@ -212,15 +123,16 @@ Search::Search(const AvailabilityRequest& request) : request_(request) {
       taken.push_back({gap_to, b.span.end});
     }
     staff_index.emplace_back(c.staff_id, static_cast<int>(masters_.size()));
-    masters_.push_back({c.staff_id, c.step_minutes, Merge(c.working), Merge(std::move(taken))});
+    masters_.push_back(
+        {c.staff_id, c.step_minutes, MergeSpans(c.working), MergeSpans(std::move(taken))});
   }
   std::sort(staff_index.begin(), staff_index.end());
   for (const auto& [id, m] : staff_index) by_id_.push_back(m);
 
   for (const RoomState& r : request.rooms) {
     if (std::none_of(rooms_.begin(), rooms_.end(),
-                     [&r](const Room& room) { return room.id == r.room_id; })) {
-      rooms_.push_back(PrepareRoom(r));
+                     [&r](const RoomTimeline& room) { return room.id() == r.room_id; })) {
+      rooms_.emplace_back(r);
     }
   }
   for (const ServiceNeed& need : request.services) {
@@ -241,7 +153,7 @@ Search::Search(const AvailabilityRequest& request) : request_(request) {
     service.needs_room = !need.room_ids.empty();
     for (Id id : need.room_ids) {
       for (std::size_t r = 0; r < rooms_.size(); ++r) {
-        if (rooms_[r].id == id) service.rooms.push_back(static_cast<int>(r));
+        if (rooms_[r].id() == id) service.rooms.push_back(static_cast<int>(r));
       }
     }
     services_.push_back(std::move(service));
@@ -253,30 +165,39 @@ Search::Search(const AvailabilityRequest& request) : request_(request) {
 
 std::vector<Slot> Search::Run() {
   if (services_.empty() || masters_.empty() || earliest_ > latest_) return {};
-  std::vector<std::size_t> runs = {0};  // each master's finds are sorted: merge the runs
+  // Each master's finds are in time order: merge the runs pairwise (stable, so the smaller staff
+  // id comes first on a tie).
+  std::vector<std::size_t> runs = {0};  // run k is [runs[k], runs[k + 1]) in found_
   for (int m : by_id_) {
     Sweep(m);
-    if (found_.size() != runs.back()) runs.push_back(found_.size());
+    if (found_.size() > runs.back()) runs.push_back(found_.size());
   }
-  const auto before = [](const Found& a, const Found& b) { return a.start < b.start; };
-  for (std::size_t width = 1; width + 1 < runs.size(); width *= 2) {
-    for (std::size_t i = 0; i + width < runs.size() - 1; i += 2 * width) {
-      const std::size_t last = std::min(i + 2 * width, runs.size() - 1);
-      std::inplace_merge(found_.begin() + runs[i], found_.begin() + runs[i + width],
-                         found_.begin() + runs[last], before);
+  std::vector<Found> merged(found_.size());
+  const auto earlier = [](const Found& a, const Found& b) { return a.start < b.start; };
+  while (runs.size() > 2) {
+    std::size_t kept = 1;
+    for (std::size_t k = 0; k + 1 < runs.size(); k += 2) {
+      const auto begin = found_.begin() + runs[k];
+      const auto middle = found_.begin() + runs[k + 1];
+      const std::size_t last = runs[std::min(k + 2, runs.size() - 1)];
+      std::merge(begin, middle, middle, found_.begin() + last, merged.begin() + runs[k], earlier);
+      runs[kept++] = last;
     }
+    runs.resize(kept);
+    found_.swap(merged);
   }
   const std::size_t n = services_.size();
   std::vector<Slot> slots(found_.size());
-  for (std::size_t k = 0; k < found_.size(); ++k) {
+  for (std::size_t k = 0; k < slots.size(); ++k) {
     Slot& slot = slots[k];
-    slot.start = found_[k].start;
+    const Found& found = found_[k];
+    slot.start = found.start;
     slot.staff_ids.resize(n);
     slot.room_ids.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
-      const Placed& p = choices_[found_[k].choice + i];
-      slot.staff_ids[i] = masters_[p.master].id;
-      if (p.room != kNone) slot.room_ids[i] = rooms_[p.room].id;
+      const Choice& c = choices_[found.choice + i];
+      slot.staff_ids[i] = masters_[c.master].id;
+      if (c.room != kNone) slot.room_ids[i] = rooms_[c.room].id();
     }
   }
   return slots;
@@ -302,7 +223,7 @@ void Search::Sweep(int m) {
     pieces[1] = {gap_to, length};
   }
   const Spans& taken = master.taken;
-  const LocalGrid grid(request_.utc_offsets, master.step_minutes);
+  LocalGrid grid(request_.utc_offsets, master.step_minutes);
   for (const Span& w : master.working) {
     if (w.end <= earliest_) continue;
     if (w.start > latest_) break;
@@ -323,7 +244,7 @@ void Search::Sweep(int m) {
       if (resume == start) {
         if (TryMaster(0, m, start)) {
           found_.push_back({start, static_cast<std::uint32_t>(choices_.size())});
-          choices_.insert(choices_.end(), placed_.begin(), placed_.end());
+          for (const Placed& p : placed_) choices_.push_back({p.master, p.room});
         }
         resume = start + 1;
       }
@@ -356,13 +277,32 @@ bool Search::TryMaster(std::size_t i, int m, EpochSeconds previous_end) {
   return false;
 }
 
+// With any master per service the search branches: a dead end is remembered, so that other
+// starts and first masters that reach the same state skip it.
 bool Search::PlaceFrom(std::size_t i, EpochSeconds previous_end) {
   if (i == services_.size()) return true;
   if (request_.same_master) return TryMaster(i, placed_[0].master, previous_end);
+  const std::optional<State> state = StateOf(i, previous_end);
+  if (state && dead_ends_.contains(*state)) return false;
   for (int m = 0; m < static_cast<int>(masters_.size()); ++m) {
     if (TryMaster(i, m, previous_end)) return true;
   }
+  if (state) dead_ends_.insert(*state);
   return false;
+}
+
+std::optional<State> Search::StateOf(std::size_t i, EpochSeconds previous_end) const {
+  State state;
+  state.values[0] = static_cast<EpochSeconds>(i);
+  state.values[1] = previous_end;
+  std::size_t k = 2;
+  for (std::size_t j = 0; j < i; ++j) {
+    if (placed_[j].until <= previous_end) continue;
+    if (k == state.values.size()) return std::nullopt;
+    state.values[k++] = (EpochSeconds{placed_[j].master} << 32) | (placed_[j].room + 1);
+    state.values[k++] = placed_[j].until;
+  }
+  return state;
 }
 
 std::pair<EpochSeconds, EpochSeconds> Search::Gap(std::size_t i) const {
@@ -384,35 +324,12 @@ bool Search::MasterFree(std::size_t i) const {
 
 // Whether room `r` has a place for service `i` (with its buffer; the room stays taken during a
 // processing gap) next to what is booked and what earlier services of this visit took there.
-bool Search::RoomHasPlace(std::size_t i, int r) const {
-  const Room& room = rooms_[r];
-  const EpochSeconds from = placed_[i].start;
-  const EpochSeconds to = placed_[i].until;
-  if (Overlaps(room.full, from, to)) return false;
-  bool shared = false;
+bool Search::RoomHasPlace(std::size_t i, int r) {
+  also_.clear();
   for (std::size_t j = 0; j < i; ++j) {
-    shared |= placed_[j].room == r && placed_[j].start < to && placed_[j].until > from;
+    if (placed_[j].room == r) also_.push_back({placed_[j].start, placed_[j].until});
   }
-  if (!shared) return true;
-  // The count only changes at the edges of bookings: check `from` and every edge inside.
-  const auto fits = [&](EpochSeconds t) {
-    if (t < from || t >= to) return true;
-    int count = LoadAt(room, t) + 1;
-    for (std::size_t j = 0; j < i; ++j) {
-      count += placed_[j].room == r && placed_[j].start <= t && t < placed_[j].until ? 1 : 0;
-    }
-    return count <= room.capacity;
-  };
-  if (!fits(from)) return false;
-  for (const Load& l : room.loads) {
-    if (!fits(l.span.start) || !fits(l.span.end)) return false;
-  }
-  for (std::size_t j = 0; j < i; ++j) {
-    if (placed_[j].room == r && (!fits(placed_[j].start) || !fits(placed_[j].until))) {
-      return false;
-    }
-  }
-  return true;
+  return rooms_[r].HasPlace(placed_[i].start, placed_[i].until, also_);
 }
 
 }  // namespace

@@ -1,7 +1,6 @@
-// Rooms, local-time steps across daylight-saving changes, and a check against a brute force.
+// Rooms, and local-time steps across daylight-saving changes.
 #include <gtest/gtest.h>
 
-#include <random>
 #include <string>
 
 #include "booking/domain/availability.h"
@@ -159,79 +158,6 @@ TEST(FindSlotsLocalTime, HalfHourOffsetAlignsOnTheLocalHour) {
   AvailabilityRequest request = InKyiv(60, {{T("03:00"), T("06:00")}});
   request.utc_offsets = {{0, 330}};                               // +05:30
   EXPECT_EQ(Find(request), (Starts{"03:30", "04:30", "05:30"}));  // 09:00, 10:00, 11:00
-}
-
-// A brute force over every minute, for one service and several masters without rooms.
-std::vector<std::pair<EpochSeconds, Id>> BruteForce(const AvailabilityRequest& r) {
-  std::vector<std::pair<EpochSeconds, Id>> out;
-  const EpochSeconds lo = std::max(r.from, r.now + r.lead_minutes * 60);
-  const EpochSeconds hi = std::min(r.to - 1, r.now + r.horizon_days * 86400);
-  const ServiceNeed& need = r.services[0];
-  const auto taken = [](Span s, std::optional<Span> gap, EpochSeconds t) {
-    return s.start <= t && t < s.end && !(gap && gap->start <= t && t < gap->end);
-  };
-  for (EpochSeconds s = lo; s <= hi; s += 60) {
-    for (const Candidate& c : r.candidates) {
-      if ((s + r.utc_offsets[0].second * 60) % 86400 % (c.step_minutes * 60) != 0) continue;
-      const int minutes = need.duration_by_staff[c.staff_id - 1].second;
-      const EpochSeconds end = s + minutes * 60;
-      const EpochSeconds until = end + need.buffer_after * 60;
-      bool fits = std::any_of(c.working.begin(), c.working.end(),
-                              [&](Span w) { return w.start <= s && until <= w.end; });
-      std::optional<Span> gap;
-      if (need.processing) {
-        const int from = std::min(need.processing->first, minutes);
-        const int to = std::min(need.processing->first + need.processing->second, minutes);
-        gap = Span{s + from * 60, s + to * 60};
-      }
-      for (EpochSeconds t = s; fits && t < until; t += 60) {
-        for (const Busy& b : c.busy)
-          fits &= !(taken({s, until}, gap, t) && taken(b.span, b.free_inside, t));
-      }
-      if (fits) out.emplace_back(s, c.staff_id);
-    }
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-TEST(FindSlots, AgreesWithBruteForce) {
-  std::mt19937 random(20260601);
-  const auto pick = [&](int lo, int hi) { return std::uniform_int_distribution(lo, hi)(random); };
-  std::size_t total = 0;
-  for (int round = 0; round < 200; ++round) {
-    AvailabilityRequest request;
-    ServiceNeed need;
-    need.buffer_after = pick(0, 2) * 10;
-    if (pick(0, 2) == 0) need.processing = std::pair{pick(0, 4) * 10, pick(1, 6) * 10};
-    const EpochSeconds day = T("00:00");
-    for (Id id = 1; id <= 4; ++id) {
-      need.duration_by_staff.emplace_back(id, pick(2, 12) * 10);
-      Candidate c{id, {}, {}, std::vector<int>{5, 15, 20, 25, 30, 60}[pick(0, 5)]};
-      c.working = {{day + pick(6, 9) * 3600, day + 12 * 3600 + pick(0, 3) * 900},
-                   {day + 13 * 3600, day + pick(17, 22) * 3600}};
-      for (int k = pick(0, 8); k > 0; --k) {
-        const EpochSeconds start = day + pick(7 * 12, 21 * 12) * 300;
-        Busy b{{start, start + pick(2, 24) * 300}, {}};
-        if (pick(0, 3) == 0) b.free_inside = Span{start + 1800, start + 1800 + pick(1, 8) * 300};
-        c.busy.push_back(b);
-      }
-      request.candidates.push_back(c);
-    }
-    request.services = {need};
-    request.now = day + pick(0, 40) * 900 - 86400 * pick(0, 1);
-    request.lead_minutes = pick(0, 120);
-    request.horizon_days = 1;
-    request.from = day + pick(0, 40) * 600;
-    request.to = request.from + pick(1, 144) * 600;
-    request.utc_offsets = {{0, pick(-2, 4) * 30}};
-    std::vector<std::pair<EpochSeconds, Id>> got;
-    for (const Slot& s : FindSlots(request)) got.emplace_back(s.start, s.staff_ids[0]);
-    ASSERT_EQ(got, BruteForce(request)) << "round " << round;
-    total += got.size();
-  }
-  EXPECT_GT(total, 2000u);  // the rounds do find slots
-  std::printf("total %zu\n", total);
 }
 
 }  // namespace

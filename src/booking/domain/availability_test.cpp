@@ -246,6 +246,43 @@ TEST(FindSlots, DifferentMastersMayRepeatOneAfterTheBuffer) {
   EXPECT_EQ(slots[0].staff_ids, (std::vector<Id>{1, 1}));
 }
 
+TEST(FindSlots, DeadEndOfOneFirstMasterIsNotOneOfAnother) {
+  AvailabilityRequest request = Day(60, 60);
+  request.same_master = false;
+  request.services[0].duration_by_staff = {{1, 60}, {2, 60}};
+  request.services[0].buffer_after = 15;
+  request.services.push_back(Service(30, {1, 2}));
+  request.candidates[0].busy = {Booked("10:30", "11:00")};
+  request.candidates.push_back(Master(2, {Hours("09:00", "13:00")}, {Booked("10:15", "10:45")}));
+  // From 09:00 with master 1 nobody can take the second service at 10:00 (master 1 is cleaning
+  // until 10:15, then busy); with master 2 first, master 1 takes it at 10:00.
+  const auto slots = FindSlots(request);
+  ASSERT_FALSE(slots.empty());
+  EXPECT_EQ(slots[0].start, T("09:00"));
+  EXPECT_EQ(slots[0].staff_ids, (std::vector<Id>{2, 1}));
+  EXPECT_TRUE(slots.size() == 1 || slots[1].start > T("09:00"));
+}
+
+TEST(FindSlots, ManyServicesWithAnyMasterStayFastWhenTheLastCannotFit) {
+  AvailabilityRequest request = Day(60, 15);
+  request.same_master = false;
+  request.to = request.from + 31 * 86400;
+  request.candidates.clear();
+  for (Id id = 1; id <= 20; ++id) {
+    Candidate c = Master(id, {});
+    for (int d = 0; d < 31; ++d)
+      c.working.push_back({T("09:00") + d * 86400, T("21:00") + d * 86400});
+    request.candidates.push_back(c);
+  }
+  std::vector<Id> all(20);
+  for (Id id = 1; id <= 20; ++id) all[id - 1] = id;
+  request.services = {Service(60, all), Service(60, all), Service(60, all), Service(60, all)};
+  request.services[1].buffer_after = 10;
+  request.services[3].room_ids = {1};
+  request.rooms = {{1, 1, {}, {{request.from, request.to}}}};
+  EXPECT_TRUE(FindSlots(request).empty());  // 20^3 combinations per start without memory
+}
+
 TEST(FindSlots, RepeatedCandidateCountsOnce) {
   AvailabilityRequest request = Day(60);
   request.candidates.push_back(Master(1, {Hours("15:00", "16:00")}, {}, 60));

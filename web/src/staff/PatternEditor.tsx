@@ -122,12 +122,11 @@ export function PatternEditor({ staffId, schedule, editIndex, initial, onDone }:
             max="9999-12-31"
             onChange={(e) => set({ valid_until: e.currentTarget.value })}
             error={dateError(errors.valid_until) ?? serverErrors.valid_until}
-            description={draft.valid_until ? undefined : t('staff.schedule.noEndHint')}
             data-testid="pattern-valid-until"
           />
         </SimpleGrid>
         <Text size="sm" c="dimmed">
-          {t(`staff.schedule.kindHints.${draft.kind}`)}
+          {t(`staff.schedule.kindHints.${draft.kind}`)} {t('staff.schedule.noEndHint')}
         </Text>
 
         {draft.kind === 'weekly' && (

@@ -4,6 +4,7 @@ import {
   Box,
   Button,
   Card,
+  CloseButton,
   Grid,
   Group,
   ScrollArea,
@@ -425,9 +426,9 @@ function PaintPanel({ selection, pending, onClear, onApply }: PaintProps) {
                 </Text>
               )}
             </Text>
-            <Button variant="subtle" color="gray" size="compact-xs" onClick={onClear} data-testid="schedule-selection-clear">
-              {t('staff.schedule.unselect')}
-            </Button>
+            <Tooltip label={t('staff.schedule.unselect')}>
+              <CloseButton onClick={onClear} aria-label={t('staff.schedule.unselect')} data-testid="schedule-selection-clear" />
+            </Tooltip>
           </Group>
         )}
         <SegmentedControl

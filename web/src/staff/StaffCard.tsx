@@ -1,7 +1,7 @@
-import { ActionIcon, Avatar, Badge, Card, ColorSwatch, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Avatar, Badge, Card, ColorSwatch, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconClock, IconPencil, IconScissors, IconWorld } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { initials, textOn } from '../clients/format';
 import { shortDate } from './dates';
 import type { Staff } from './types';
@@ -14,13 +14,13 @@ interface Props {
 
 export function StaffCard({ staff, canEdit, onEdit }: Props) {
   const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
   return (
     <Card
-      component={Link}
-      to={`/staff/${staff.id}`}
       p="md"
       data-testid={`staff-card-${staff.id}`}
-      style={{ textDecoration: 'none', color: 'inherit', borderTop: `4px solid ${staff.color}` }}
+      onClick={() => navigate(`/staff/${staff.id}`)}
+      style={{ cursor: 'pointer', borderTop: `4px solid ${staff.color}` }}
     >
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         <Group gap="sm" wrap="nowrap" miw={0}>
@@ -30,9 +30,17 @@ export function StaffCard({ staff, canEdit, onEdit }: Props) {
           <Stack gap={2} miw={0}>
             <Group gap={6} wrap="nowrap">
               <ColorSwatch color={staff.color} size={10} withShadow={false} />
-              <Text fw={700} truncate="end" data-testid={`staff-card-${staff.id}-name`}>
+              <Anchor
+                component={Link}
+                to={`/staff/${staff.id}`}
+                fw={700}
+                c="inherit"
+                lineClamp={2}
+                onClick={(e) => e.stopPropagation()}
+                data-testid={`staff-card-${staff.id}-name`}
+              >
                 {staff.name}
-              </Text>
+              </Anchor>
             </Group>
             <Text size="sm" c="dimmed" truncate="end">
               {staff.position || t('staff.noPosition')}
@@ -46,7 +54,6 @@ export function StaffCard({ staff, canEdit, onEdit }: Props) {
               color="gray"
               aria-label={t('staff.edit')}
               onClick={(e) => {
-                e.preventDefault();
                 e.stopPropagation();
                 onEdit(staff);
               }}

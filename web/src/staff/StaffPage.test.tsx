@@ -47,7 +47,14 @@ describe('staff page', () => {
     expect(card).toHaveTextContent('Services: 2');
     expect(screen.getByTestId('staff-card-3-step')).toHaveTextContent('Step 60 min');
     expect(screen.getByTestId('staff-card-3-permit')).toHaveTextContent('Work permit');
-    expect(card).toHaveAttribute('href', '/staff/3');
+    expect(screen.getByTestId('staff-card-3-name')).toHaveAttribute('href', '/staff/3');
+  });
+
+  it('opens the master page from a card', async () => {
+    serve();
+    const { router } = renderApp('/staff');
+    fireEvent.click(await screen.findByTestId('staff-card-4'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/staff/4'));
   });
 
   it('creates a master with every field and opens the master page', async () => {
