@@ -1,5 +1,6 @@
 #include "core/text.h"
 
+#include <unicode/coll.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
@@ -35,6 +36,24 @@ std::string Trim(std::string_view text) {
   if (first == std::string_view::npos) return {};
   const auto last = text.find_last_not_of(ws);
   return std::string(text.substr(first, last - first + 1));
+}
+
+std::string SortKey(std::string_view text) {
+  thread_local std::unique_ptr<icu::Collator> collator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Collator> c(
+        icu::Collator::createInstance(icu::Locale("uk", "UA"), status));
+    if (U_FAILURE(status)) c.reset();
+    return c;
+  }();
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (!collator) return FoldCase(text);
+  const int32_t size = collator->getSortKey(u, nullptr, 0);
+  std::string key(static_cast<std::size_t>(size), '\0');
+  collator->getSortKey(u, reinterpret_cast<uint8_t*>(key.data()), size);
+  if (!key.empty() && key.back() == '\0') key.pop_back();
+  return key;
 }
 
 bool IsHexColor(std::string_view value) {

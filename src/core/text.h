@@ -18,6 +18,10 @@ std::string Trim(std::string_view text);
 // Case-folded text for comparisons and search ("ОЛЕНА" -> "олена").
 std::string FoldCase(std::string_view text);
 
+// A key that sorts names as people expect in Ukrainian (and Russian and Latin): "Анна" before
+// "Ірина", case and accents ignored first.
+std::string SortKey(std::string_view text);
+
 // "#rrggbb".
 bool IsHexColor(std::string_view value);
 

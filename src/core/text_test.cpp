@@ -27,6 +27,13 @@ TEST(Text, Trims) {
   EXPECT_EQ(Trim("   "), "");
 }
 
+TEST(Text, SortKeysFollowTheUkrainianAlphabet) {
+  EXPECT_LT(SortKey("Анна"), SortKey("Ірина"));
+  EXPECT_LT(SortKey("Ірина"), SortKey("Максим"));
+  EXPECT_LT(SortKey("Євген"), SortKey("Жанна"));
+  EXPECT_LT(SortKey("анна"), SortKey("Богдан"));
+}
+
 TEST(Text, HexColors) {
   EXPECT_TRUE(IsHexColor("#e64980"));
   EXPECT_TRUE(IsHexColor("#ABCDEF"));

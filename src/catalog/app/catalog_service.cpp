@@ -264,12 +264,21 @@ Result<Room, Error> CatalogService::ArchiveRoom(const Actor& actor, Id id) {
   return SaveRoom(actor, id, [](Room& room) { room.archived = true; });
 }
 
-FieldErrors CatalogService::SetServicesOfStaff(db::Session& s, Id org_id, Id staff_id,
-                                               const std::vector<Id>& service_ids,
-                                               const std::string& field) {
+FieldErrors CatalogService::CheckServiceIds(db::Session& s, Id org_id,
+                                            const std::vector<Id>& service_ids,
+                                            const std::string& field) {
   for (Id id : service_ids) {
     auto service = store_.FindService(s, org_id, id);
     if (!service || service->archived) return {{field, "not_found"}};
+  }
+  return {};
+}
+
+FieldErrors CatalogService::SetServicesOfStaff(db::Session& s, Id org_id, Id staff_id,
+                                               const std::vector<Id>& service_ids,
+                                               const std::string& field) {
+  if (auto errors = CheckServiceIds(s, org_id, service_ids, field); !errors.empty()) {
+    return errors;
   }
   store_.SetServicesOfStaff(s, org_id, staff_id, service_ids);
   return {};

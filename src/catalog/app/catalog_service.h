@@ -105,6 +105,8 @@ class CatalogService {
   std::vector<Id> ServicesOfStaff(db::Session& s, Id org_id, Id staff_id) {
     return store_.ServicesOfStaff(s, org_id, staff_id);
   }
+  FieldErrors CheckServiceIds(db::Session& s, Id org_id, const std::vector<Id>& service_ids,
+                              const std::string& field);
   // Unknown service ids come back as field errors on `field`.
   FieldErrors SetServicesOfStaff(db::Session& s, Id org_id, Id staff_id,
                                  const std::vector<Id>& service_ids, const std::string& field);

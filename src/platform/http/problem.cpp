@@ -48,6 +48,8 @@ const std::map<std::string_view, LocalizedText>& FieldTexts() {
        {"The cursor is not valid.", "Неправильний курсор.", "Неправильный курсор."}},
       {"unknown_field", {"Unknown field.", "Невідоме поле.", "Неизвестное поле."}},
       {"taken", {"Already taken.", "Вже зайнято.", "Уже занято."}},
+      {"too_many", {"At most {n} items.", "Не більше {n} елементів.", "Не более {n} элементов."}},
+      {"too_many_days", {"At most {n} days.", "Не більше {n} днів.", "Не более {n} дней."}},
       {"invalid_phone",
        {"This is not a valid phone number.", "Це неправильний номер телефону.",
         "Это неправильный номер телефона."}},

@@ -58,7 +58,7 @@ DayPlan PlanFrom(const json& value, const std::string& field, FieldErrors& error
     return plan;
   }
   if (value.size() > 12) {
-    errors.push_back({field, "too_long", 12});
+    errors.push_back({field, "too_many", 12});
     return plan;
   }
   for (std::size_t i = 0; i < value.size(); ++i) {
@@ -130,7 +130,7 @@ WorkSchedule ScheduleFromJson(const json& body, FieldErrors& errors) {
   }
   const json patterns = body.value("patterns", json::array());
   if (!patterns.is_array() || patterns.size() > 50) {
-    errors.push_back({"patterns", patterns.is_array() ? "too_long" : "invalid_type", 50});
+    errors.push_back({"patterns", patterns.is_array() ? "too_many" : "invalid_type", 50});
   } else {
     for (std::size_t i = 0; i < patterns.size(); ++i) {
       const std::string field = "patterns[" + std::to_string(i) + "]";
@@ -176,7 +176,7 @@ WorkSchedule ScheduleFromJson(const json& body, FieldErrors& errors) {
   }
   const json exceptions = body.value("exceptions", json::array());
   if (!exceptions.is_array() || exceptions.size() > 1000) {
-    errors.push_back({"exceptions", exceptions.is_array() ? "too_long" : "invalid_type", 1000});
+    errors.push_back({"exceptions", exceptions.is_array() ? "too_many" : "invalid_type", 1000});
   } else {
     for (std::size_t i = 0; i < exceptions.size(); ++i) {
       const std::string field = "exceptions[" + std::to_string(i) + "]";

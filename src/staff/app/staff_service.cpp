@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/secret.h"
+#include "core/text.h"
 #include "core/time.h"
 #include "identity/app/authorize.h"
 #include "staff/app/schedule_json.h"
@@ -88,7 +89,12 @@ Result<std::vector<StaffView>, Error> StaffService::List(const Actor& actor,
   const std::string today = Today(actor.org_id);
   return d_.db.Read([&](db::Session& s) {
     std::vector<StaffView> out;
-    for (auto& m : d_.store.List(s, actor.org_id, branch_id, archived)) {
+    auto members = d_.store.List(s, actor.org_id, branch_id, archived);
+    std::vector<std::pair<std::string, StaffMember>> sorted;
+    for (auto& m : members) sorted.emplace_back(SortKey(m.name), std::move(m));
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [key, m] : sorted) {
       auto view = View(s, actor, m, today);
       if (service_id && std::find(view.service_ids.begin(), view.service_ids.end(), *service_id) ==
                             view.service_ids.end()) {
@@ -136,11 +142,22 @@ Result<StaffView, Error> StaffService::Save(const Actor& actor, std::optional<Id
         errors.push_back(std::move(e));
       }
     }
+    auto add = [&](FieldError e) {
+      if (std::none_of(errors.begin(), errors.end(),
+                       [&](const FieldError& f) { return f.field == e.field; })) {
+        errors.push_back(std::move(e));
+      }
+    };
     if (!d_.branches.Exists(s, actor.org_id, m.branch_id)) {
-      errors.push_back({"branch_id", m.branch_id == 0 ? "required" : "not_found"});
+      add({"branch_id", m.branch_id == 0 ? "required" : "not_found"});
     }
     if (m.user_id && !d_.users.IsActiveMember(s, actor.org_id, *m.user_id)) {
-      errors.push_back({"user_id", "not_found"});
+      add({"user_id", "not_found"});
+    }
+    if (service_ids) {
+      for (auto& e : d_.catalog.CheckServiceIds(s, actor.org_id, *service_ids, "service_ids")) {
+        add(std::move(e));
+      }
     }
     if (!errors.empty()) return Fail(Error(ErrorCode::kValidation, errors));
     if (id) {
@@ -253,7 +270,7 @@ Result<WorkIntervals, Error> StaffService::Intervals(const Actor& actor, Id id,
   if (!start) errors.push_back({"from", "invalid_date"});
   if (!end) errors.push_back({"to", "invalid_date"});
   if (start && end && *end < *start) errors.push_back({"to", "before_from"});
-  if (start && end && *end - *start > 365L * 86400) errors.push_back({"to", "too_long", 366});
+  if (start && end && *end - *start > 365L * 86400) errors.push_back({"to", "too_many_days", 366});
   if (!errors.empty()) return Fail(Error(ErrorCode::kValidation, errors));
   auto member = d_.db.Read([&](db::Session& s) { return d_.store.Find(s, actor.org_id, id); });
   if (!member) return Fail(Error(ErrorCode::kNotFound));
