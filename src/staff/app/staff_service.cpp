@@ -91,6 +91,7 @@ Result<std::vector<StaffView>, Error> StaffService::List(const Actor& actor,
     std::vector<StaffView> out;
     auto members = d_.store.List(s, actor.org_id, branch_id, archived);
     std::vector<std::pair<std::string, StaffMember>> sorted;
+    sorted.reserve(members.size());
     for (auto& m : members) sorted.emplace_back(SortKey(m.name), std::move(m));
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
