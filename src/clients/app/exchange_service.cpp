@@ -104,7 +104,10 @@ Result<ImportReport, Error> ClientExchange::Run(const Actor& actor, const std::s
   const EpochSeconds now = d_.clock.Now();
   const std::string today = CivilDate(now, org.timezone);
   ImportReport report;
-  auto result = d_.db.Write([&](db::Session& s) -> Result<ImportReport, Error> {
+  // One unit of work for the whole file: committed only when the run is real and succeeds; a
+  // dry run reports and then rolls everything back.
+  auto tx = d_.db.Begin(db::TxMode::kWrite);
+  auto result = [&](db::Session& s) -> Result<ImportReport, Error> {
     auto pending = d_.imports.Find(s, actor.org_id, HashToken(import_id));
     if (!pending || pending->created_at < now - kImportLifetime) {
       return Fail(Error(ErrorCode::kNotFound));
@@ -163,7 +166,7 @@ Result<ImportReport, Error> ClientExchange::Run(const Actor& actor, const std::s
         auto it = tags.find(name);
         if (it == tags.end()) {
           Tag tag{0, name, "#868e96", 0};
-          tag.id = d_.tags.Insert(s, actor.org_id, tag);
+          tag.id = d_.tags.Insert(s, actor.org_id, tag, now);
           it = tags.emplace(name, tag).first;
         }
         if (std::none_of(card.tags.begin(), card.tags.end(),
@@ -182,7 +185,7 @@ Result<ImportReport, Error> ClientExchange::Run(const Actor& actor, const std::s
       }
       if (!tag_ids.empty()) d_.clients.SetTags(s, actor.org_id, card.id, tag_ids);
     }
-    if (run.dry_run) return Fail(Error(ErrorCode::kImportUsed));  // rolls back; report kept
+    if (run.dry_run) return report;
     d_.imports.MarkUsed(s, actor.org_id, pending->id, now);
     d_.audit.Record(s, actor, "client.import", "client", std::nullopt, nullptr,
                     {{"created", report.created},
@@ -190,8 +193,8 @@ Result<ImportReport, Error> ClientExchange::Run(const Actor& actor, const std::s
                      {"skipped", report.skipped},
                      {"rejected", report.rejected.size()}});
     return report;
-  });
-  if (!result && run.dry_run && result.error().code == ErrorCode::kImportUsed) return report;
+  }(tx->session());
+  if (result && !run.dry_run) tx->Commit();
   return result;
 }
 

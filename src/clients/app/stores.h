@@ -44,7 +44,7 @@ class TagStore {
   virtual std::vector<Tag> List(db::Session& s, Id org_id) = 0;  // with client counts
   virtual std::optional<Tag> Find(db::Session& s, Id org_id, Id tag_id) = 0;
   virtual std::optional<Tag> FindByName(db::Session& s, Id org_id, const std::string& name) = 0;
-  virtual Id Insert(db::Session& s, Id org_id, const Tag& tag) = 0;
+  virtual Id Insert(db::Session& s, Id org_id, const Tag& tag, EpochSeconds at) = 0;
   virtual void Update(db::Session& s, Id org_id, const Tag& tag) = 0;
   virtual void Delete(db::Session& s, Id org_id, Id tag_id) = 0;  // and its links
 };

@@ -38,7 +38,7 @@ Result<Tag, Error> TagService::Create(const Actor& actor, const TagInput& input)
     return Fail(Error(ErrorCode::kValidation, {{"color", "invalid_color"}}));
   return d_.db.Write([&](db::Session& s) -> Result<Tag, Error> {
     if (d_.tags.FindByName(s, actor.org_id, tag.name)) return Fail(Error(ErrorCode::kTagTaken));
-    tag.id = d_.tags.Insert(s, actor.org_id, tag);
+    tag.id = d_.tags.Insert(s, actor.org_id, tag, d_.clock.Now());
     d_.audit.Record(s, actor, "client_tag.create", "client_tag", tag.id, nullptr, TagSnapshot(tag));
     return tag;
   });

@@ -43,12 +43,11 @@ std::optional<Tag> SqlTagStore::FindByName(db::Session& s, Id org_id, const std:
   return t;
 }
 
-Id SqlTagStore::Insert(db::Session& s, Id org_id, const Tag& t) {
+Id SqlTagStore::Insert(db::Session& s, Id org_id, const Tag& t, EpochSeconds at) {
   Id id = 0;
-  const long long now = 0;
   s.sql() << "INSERT INTO client_tags (org_id, name, color, created_at) VALUES (:org, :name, "
              ":color, :at) RETURNING id",
-      use(org_id), use(t.name), use(t.color), use(now), into(id);
+      use(org_id), use(t.name), use(t.color), use(at), into(id);
   return id;
 }
 

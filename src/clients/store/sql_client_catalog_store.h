@@ -9,7 +9,7 @@ class SqlTagStore final : public TagStore {
   std::vector<Tag> List(db::Session& s, Id org_id) override;
   std::optional<Tag> Find(db::Session& s, Id org_id, Id tag_id) override;
   std::optional<Tag> FindByName(db::Session& s, Id org_id, const std::string& name) override;
-  Id Insert(db::Session& s, Id org_id, const Tag& tag) override;
+  Id Insert(db::Session& s, Id org_id, const Tag& tag, EpochSeconds at) override;
   void Update(db::Session& s, Id org_id, const Tag& tag) override;
   void Delete(db::Session& s, Id org_id, Id tag_id) override;
 };

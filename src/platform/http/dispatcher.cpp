@@ -65,10 +65,10 @@ Response Dispatcher::Handle(Request& request) noexcept {
         incoming && IsSafeRequestId(*incoming) ? std::string(*incoming) : RandomToken(12);
     if (auto accept = request.Header("accept-language")) request.language = PickLanguage(*accept);
     // Served routes (the API, health, public feeds) first; anything else is the web app.
-    const auto probe = router_.Match(request.method, request.path);
-    const bool routed = probe.route || !probe.allowed_methods.empty() ||
+    RouteMatch match = router_.Match(request.method, request.path);
+    const bool routed = match.route || !match.allowed_methods.empty() ||
                         request.path.starts_with("/api/") || request.path == "/api";
-    response = routed ? RouteApi(request) : StaticFile(request);
+    response = routed ? RouteApi(request, std::move(match)) : StaticFile(request);
   } catch (const std::exception& e) {
     spdlog::error("{{\"event\":\"unhandled\",\"request_id\":\"{}\",\"error\":\"{}\"}}",
                   request.request_id, e.what());
@@ -99,8 +99,7 @@ Response Dispatcher::Handle(Request& request) noexcept {
   return response;
 }
 
-Response Dispatcher::RouteApi(Request& request) {
-  RouteMatch match = router_.Match(request.method, request.path);
+Response Dispatcher::RouteApi(Request& request, RouteMatch match) {
   if (!match.route) {
     if (match.allowed_methods.empty()) return NotFound(request);
     std::string allow;

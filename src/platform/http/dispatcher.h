@@ -25,7 +25,7 @@ class Dispatcher {
   Response Handle(Request& request) noexcept;
 
  private:
-  Response RouteApi(Request& request);
+  Response RouteApi(Request& request, RouteMatch match);
   Response StaticFile(const Request& request) const;
 
   const Router& router_;
