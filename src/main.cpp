@@ -7,6 +7,8 @@
 #include <mutex>
 #include <thread>
 
+#include "booking/http/booking_routes.h"
+#include "booking/store/sql_booking_store.h"
 #include "catalog/http/catalog_routes.h"
 #include "catalog/store/sql_catalog_store.h"
 #include "clients/http/client_routes.h"
@@ -60,7 +62,15 @@ struct Kvitka {
         client_exchange(client_deps, clients),
         catalog_references(staff_store, branches),
         catalog(*db, catalog_store, catalog_references, audit, clock),
-        staff(staff::StaffDeps{*db, staff_store, catalog, branches, team, audit, clock}) {
+        staff(staff::StaffDeps{*db, staff_store, catalog, branches, team, audit, clock}),
+        booking_feed(events),
+        booking_deps{*db,   appointment_store, group_store, waitlist_store, clients, catalog,
+                     staff, branches,          audit,       booking_feed,   clock},
+        availability(booking_deps),
+        waitlist(booking_deps, availability),
+        appointments(booking_deps, waitlist),
+        journal(appointments),
+        groups(appointments) {
     http::AddHealthRoute(router, [this] { return db->Ping(); });
     identity::AddIdentityRoutes(router, auth, team, branches,
                                 {settings.secure_cookies, settings.public_url});
@@ -69,6 +79,10 @@ struct Kvitka {
     clients::AddClientExchangeRoutes(router, client_exchange);
     catalog::AddCatalogRoutes(router, catalog);
     staff::AddStaffRoutes(router, staff, settings.public_url);
+    const booking::BookingServices booking{availability, appointments, journal,
+                                           groups,       waitlist,     events};
+    booking::AddBookingRoutes(router, booking);
+    booking::AddGroupRoutes(router, booking);
   }
 
   static std::unique_ptr<db::Database> Open(const std::string& url, std::size_t pool_size) {
@@ -107,6 +121,18 @@ struct Kvitka {
   staff::StaffCatalogReferences catalog_references;
   catalog::CatalogService catalog;
   staff::StaffService staff;
+
+  http::EventHub events;
+  booking::SqlAppointmentStore appointment_store;
+  booking::SqlGroupEventStore group_store;
+  booking::SqlWaitlistStore waitlist_store;
+  booking::EventHubFeed booking_feed;
+  booking::BookingDeps booking_deps;
+  booking::AvailabilityService availability;
+  booking::WaitlistService waitlist;
+  booking::AppointmentService appointments;
+  booking::JournalService journal;
+  booking::GroupService groups;
 
   http::Router router;
 };

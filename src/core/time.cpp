@@ -146,4 +146,57 @@ std::string AddYears(std::string_view text, int years) {
   return date::format("%Y-%m-%d", moved);
 }
 
+std::string AddDays(std::string_view text, int days) {
+  auto ymd = ParseCivil(text);
+  if (!ymd) return std::string(text);
+  return date::format("%Y-%m-%d", date::year_month_day{date::sys_days{*ymd} + date::days{days}});
+}
+
+std::optional<int> DaysBetween(std::string_view from, std::string_view to) {
+  auto a = ParseCivil(from);
+  auto b = ParseCivil(to);
+  if (!a || !b) return std::nullopt;
+  return static_cast<int>((date::sys_days{*b} - date::sys_days{*a}).count());
+}
+
+int LocalMinutes(EpochSeconds instant, std::string_view zone) {
+  const date::sys_seconds tp{std::chrono::seconds{instant}};
+  long offset = 0;
+  if (const auto* tz = ZoneOrNull(zone)) offset = tz->get_info(tp).offset.count();
+  const EpochSeconds local = instant + offset;
+  const EpochSeconds in_day = ((local % 86400) + 86400) % 86400;
+  return static_cast<int>(in_day / 60);
+}
+
+std::optional<EpochSeconds> LocalInstant(std::string_view text, int minutes,
+                                         std::string_view zone) {
+  const auto ymd = ParseCivil(text);
+  if (!ymd) return std::nullopt;
+  const date::local_seconds local = date::local_days{*ymd} + std::chrono::minutes{minutes};
+  if (const auto* tz = ZoneOrNull(zone)) {
+    const auto info = tz->get_info(local);
+    if (info.result == date::local_info::nonexistent) {
+      return info.second.begin.time_since_epoch().count();
+    }
+    return tz->to_sys(local, date::choose::earliest).time_since_epoch().count();
+  }
+  return local.time_since_epoch().count();
+}
+
+std::vector<std::pair<EpochSeconds, int>> UtcOffsets(std::string_view zone, EpochSeconds from,
+                                                     EpochSeconds to) {
+  std::vector<std::pair<EpochSeconds, int>> out;
+  const auto* tz = ZoneOrNull(zone);
+  if (!tz) return {{from, 0}};
+  EpochSeconds at = from;
+  while (true) {
+    const auto info = tz->get_info(date::sys_seconds{std::chrono::seconds{at}});
+    out.emplace_back(at, static_cast<int>(info.offset.count() / 60));
+    const EpochSeconds next = info.end.time_since_epoch().count();
+    if (next >= to || next <= at || out.size() > 1000) break;
+    at = next;
+  }
+  return out;
+}
+
 }  // namespace kvitka

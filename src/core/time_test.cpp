@@ -66,5 +66,35 @@ TEST(AddYears, ClampsLeapDays) {
   EXPECT_EQ(AddYears("2026-11-22", -30), "1996-11-22");
 }
 
+TEST(AddDays, CrossesMonthsAndYears) {
+  EXPECT_EQ(AddDays("2026-12-31", 1), "2027-01-01");
+  EXPECT_EQ(AddDays("2024-03-01", -1), "2024-02-29");
+  EXPECT_EQ(DaysBetween("2026-11-22", "2026-12-22"), 30);
+  EXPECT_FALSE(DaysBetween("2026-11-22", "bad").has_value());
+}
+
+TEST(LocalInstant, HandlesBothDaylightSavingDaysInKyiv) {
+  // 2027-03-28: 03:00 -> 04:00 local; 10:00 local is 07:00Z.
+  EXPECT_EQ(LocalInstant("2027-03-28", 10 * 60, "Europe/Kyiv"),
+            *ParseRfc3339("2027-03-28T07:00:00Z"));
+  // 03:30 does not exist: the end of the gap (04:00 local = 01:00Z).
+  EXPECT_EQ(LocalInstant("2027-03-28", 210, "Europe/Kyiv"), *ParseRfc3339("2027-03-28T01:00:00Z"));
+  // 2026-10-25: 04:00 -> 03:00 local; 03:30 happens twice, the earlier is 00:30Z.
+  EXPECT_EQ(LocalInstant("2026-10-25", 210, "Europe/Kyiv"), *ParseRfc3339("2026-10-25T00:30:00Z"));
+  EXPECT_EQ(LocalInstant("2026-10-25", 600, "Europe/Kyiv"), *ParseRfc3339("2026-10-25T08:00:00Z"));
+  EXPECT_EQ(LocalMinutes(*ParseRfc3339("2026-10-25T08:00:00Z"), "Europe/Kyiv"), 600);
+  EXPECT_EQ(LocalMinutes(*ParseRfc3339("2027-03-28T07:00:00Z"), "Europe/Kyiv"), 600);
+}
+
+TEST(UtcOffsets, ListsTheChangesInsideTheWindow) {
+  const auto from = *ParseRfc3339("2026-10-01T00:00:00Z");
+  const auto to = *ParseRfc3339("2026-11-01T00:00:00Z");
+  const auto offsets = UtcOffsets("Europe/Kyiv", from, to);
+  ASSERT_EQ(offsets.size(), 2u);
+  EXPECT_EQ(offsets[0], std::make_pair(from, 180));
+  EXPECT_EQ(offsets[1], std::make_pair(*ParseRfc3339("2026-10-25T01:00:00Z"), 120));
+  EXPECT_EQ(UtcOffsets("Nowhere/City", from, to).size(), 1u);
+}
+
 }  // namespace
 }  // namespace kvitka

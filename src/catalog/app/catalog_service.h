@@ -101,6 +101,14 @@ class CatalogService {
                                const std::function<void(Room&)>& apply);
   Result<Room, Error> ArchiveRoom(const identity::Actor& actor, Id id);
 
+  // For the journal, inside its unit of work.
+  std::optional<Service> FindServiceIn(db::Session& s, Id org_id, Id id) {
+    return store_.FindService(s, org_id, id);
+  }
+  std::vector<Room> RoomsIn(db::Session& s, Id org_id, Id branch_id) {
+    return store_.Rooms(s, org_id, branch_id, false);
+  }
+
   // For the staff module, inside its unit of work.
   std::vector<Id> ServicesOfStaff(db::Session& s, Id org_id, Id staff_id) {
     return store_.ServicesOfStaff(s, org_id, staff_id);

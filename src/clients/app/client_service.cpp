@@ -65,6 +65,15 @@ ClientView ClientService::Show(db::Session& s, const Actor& actor, Client client
   return ClientView{std::move(client), d_.settings.GetNameOrder(s, actor.org_id)};
 }
 
+std::vector<Client> ClientService::FindMany(db::Session& s, const Actor& actor,
+                                            const std::vector<Id>& ids) {
+  auto found = d_.clients.FindMany(s, actor.org_id, ids);
+  if (!identity::Allows(actor.role, Action::kSeeClientContacts)) {
+    for (auto& client : found) HideContacts(client);
+  }
+  return found;
+}
+
 Result<Client, Error> ClientService::Apply(db::Session& s, const Actor& actor, Client& c,
                                            const ClientPatch& p, const identity::OrgProfile& org) {
   Set(c.first_name, p.first_name);

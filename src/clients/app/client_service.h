@@ -88,6 +88,14 @@ class ClientService {
   // For imports: inside the caller's unit of work, no audit per row.
   FilterContext ContextOf(Id org_id);
 
+  // For the journal, inside its unit of work: the clients with these ids (contacts and last
+  // names cleared when the actor may not see them), and the visit statistics it recounted.
+  std::vector<Client> FindMany(db::Session& s, const identity::Actor& actor,
+                               const std::vector<Id>& ids);
+  void SetVisitStats(db::Session& s, Id org_id, Id client_id, const VisitStats& stats) {
+    d_.clients.SetStats(s, org_id, client_id, stats);
+  }
+
  private:
   Result<Client, Error> Apply(db::Session& s, const identity::Actor& actor, Client& client,
                               const ClientPatch& patch, const identity::OrgProfile& org);

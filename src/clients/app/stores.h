@@ -33,6 +33,10 @@ class ClientStore {
                                    std::optional<Id> before_id, int limit) = 0;
   virtual long long Count(db::Session& s, Id org_id, const ClientFilter& filter) = 0;
   virtual void SetTags(db::Session& s, Id org_id, Id client_id, const std::vector<Id>& tag_ids) = 0;
+  // The clients with these ids (any state), with phones and tags; unknown ids are skipped.
+  virtual std::vector<Client> FindMany(db::Session& s, Id org_id, const std::vector<Id>& ids) = 0;
+  // Replaces the visit statistics (recounted by the journal).
+  virtual void SetStats(db::Session& s, Id org_id, Id client_id, const VisitStats& stats) = 0;
   // Adds `from`'s visit statistics to `into` (merge).
   virtual void AddStats(db::Session& s, Id org_id, Id into_id, const VisitStats& stats) = 0;
   virtual void MarkMerged(db::Session& s, Id org_id, Id from_id, Id into_id) = 0;

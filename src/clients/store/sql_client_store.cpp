@@ -269,6 +269,29 @@ void SqlClientStore::SetTags(db::Session& s, Id org_id, Id client_id,
   }
 }
 
+std::vector<Client> SqlClientStore::FindMany(db::Session& s, Id org_id,
+                                             const std::vector<Id>& ids) {
+  if (ids.empty()) return {};
+  auto found = FetchClients(s,
+                            std::string("SELECT ") + kClientColumns +
+                                " FROM clients c WHERE c.org_id = :org AND c.id IN (" +
+                                JoinIds(ids) + ") ORDER BY c.id",
+                            {}, {org_id}, {-1});
+  LoadPhonesAndTags(s, org_id, found);
+  return found;
+}
+
+void SqlClientStore::SetStats(db::Session& s, Id org_id, Id client_id, const VisitStats& v) {
+  EpochSeconds first = v.first_visit_at.value_or(0), last = v.last_visit_at.value_or(0);
+  soci::indicator first_ind = v.first_visit_at ? soci::i_ok : soci::i_null;
+  soci::indicator last_ind = v.last_visit_at ? soci::i_ok : soci::i_null;
+  s.sql() << "UPDATE clients SET visits_count = :v, no_shows_count = :n, cancellations_count = "
+             ":c, total_spent = :t, first_visit_at = :f, last_visit_at = :l WHERE org_id = :org "
+             "AND id = :id",
+      use(v.visits), use(v.no_shows), use(v.cancellations), use(v.total_spent),
+      use(first, first_ind), use(last, last_ind), use(org_id), use(client_id);
+}
+
 void SqlClientStore::AddStats(db::Session& s, Id org_id, Id into_id, const VisitStats& v) {
   EpochSeconds first = v.first_visit_at.value_or(0), last = v.last_visit_at.value_or(0);
   soci::indicator first_ind = v.first_visit_at ? soci::i_ok : soci::i_null;

@@ -30,6 +30,10 @@ enum class Action {
   kViewStaff,
   kSeeStaffContacts,
   kManageStaff,
+  // journal
+  kViewJournal,
+  kBook,       // book, move, cancel; group classes and the waitlist
+  kMarkVisit,  // a client arrived, the visit is completed, what was done
 };
 
 // The role -> allowed actions table.

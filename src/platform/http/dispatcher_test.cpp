@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "platform/http/event_hub.h"
+
 namespace kvitka::http {
 namespace {
 
@@ -95,6 +97,23 @@ TEST_F(DispatcherTest, ExceptionsBecomeABare500) {
   auto r = Send("GET", "/api/v1/boom");
   EXPECT_EQ(r.status, 500);
   EXPECT_EQ(r.body.find("secret"), std::string::npos);
+}
+
+TEST_F(DispatcherTest, EventStreamsPassThroughUntouched) {
+  EventHub hub;
+  router_.Add("GET", "/api/v1/events", Access::kSession, [&hub](Request& request) {
+    return Response::EventStream(hub, request.auth->org_id, std::nullopt);
+  });
+  EXPECT_EQ(Send("GET", "/api/v1/events").status, 401);
+  auto r = Send("GET", "/api/v1/events", "good");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.content_type, "text/event-stream");
+  EXPECT_TRUE(r.body.empty());
+  EXPECT_TRUE(r.file_path.empty());
+  ASSERT_TRUE(r.event_stream);
+  EXPECT_EQ(r.event_stream->hub, &hub);
+  EXPECT_EQ(r.event_stream->org_id, 1);
+  EXPECT_FALSE(HeaderOf(r, "X-Request-Id").empty());
 }
 
 TEST(StaticFiles, ServesFilesAndFallsBackToIndexButNeverEscapes) {

@@ -49,6 +49,14 @@ Response Response::NoContent() {
   return r;
 }
 
+Response Response::EventStream(EventHub& hub, Id org_id, std::optional<Id> branch_id) {
+  Response r;
+  r.status = 200;
+  r.content_type = "text/event-stream";
+  r.event_stream = EventStreamSpec{&hub, org_id, branch_id};
+  return r;
+}
+
 std::string PublicBaseUrl(const Request& request, const std::string& configured) {
   if (!configured.empty()) return configured;
   auto host = request.Header("host");

@@ -13,6 +13,8 @@
 
 namespace kvitka::http {
 
+class EventHub;
+
 // Who is calling, resolved from the session cookie (or, later, an API key).
 struct AuthContext {
   Id user_id = 0;
@@ -46,12 +48,22 @@ struct Request {
   bool IsWrite() const { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
 };
 
+// An answer that stays open and streams the hub's events (Server-Sent Events).
+struct EventStreamSpec {
+  EventHub* hub = nullptr;
+  Id org_id = 0;
+  std::optional<Id> branch_id;  // empty: every branch of the organization
+};
+
 struct Response {
   int status = 200;
   std::string content_type;
   std::string body;
   std::string file_path;  // when set, the file is sent instead of body
   std::vector<std::pair<std::string, std::string>> headers;
+  // When set, the server sends the headers, keeps the connection open and forwards the
+  // hub's events for this organization (and branch); body and file_path are not used.
+  std::optional<EventStreamSpec> event_stream;
 
   Response& Header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));
@@ -59,6 +71,8 @@ struct Response {
   }
   static Response Json(int status, std::string body);
   static Response NoContent();
+  // Status 200, text/event-stream. The hub must outlive the server.
+  static Response EventStream(EventHub& hub, Id org_id, std::optional<Id> branch_id);
 };
 
 // The base URL of links sent to people: `configured` when set, else from the Host header

@@ -4,13 +4,27 @@
 
 #include <atomic>
 #include <csignal>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <restinio/all.hpp>
+#include <string_view>
 #include <thread>
+
+#include "platform/http/event_hub.h"
 
 namespace kvitka::http {
 namespace {
 
 using Traits = restinio::default_traits_t;
+using ChunkedBuilder = restinio::response_builder_t<restinio::chunked_output_t>;
+
+// Below RESTinio's handle_request_timeout (60 s), which closes a stream that writes nothing.
+constexpr auto kPingInterval = std::chrono::seconds(15);
+// A client that has not taken this much yet is dropped (it reconnects and catches up).
+constexpr std::size_t kMaxUnsentBytes = 4u << 20;
+constexpr std::string_view kFirstFrame = "retry: 2000\n\n";
+constexpr std::string_view kPingFrame = ": ping\n\n";
 
 const char* ReasonPhrase(int status) {
   switch (status) {
@@ -101,6 +115,171 @@ void Send(const restinio::request_handle_t& raw, Response& response) {
   builder.done();
 }
 
+bool SameName(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+class EventStream;
+
+// The open event streams of a server, for the pings and the shutdown.
+class EventStreams {
+ public:
+  void Add(std::shared_ptr<EventStream> stream) {
+    std::lock_guard lock(mutex_);
+    auto* key = stream.get();
+    streams_.emplace(key, std::move(stream));
+  }
+  void Remove(const EventStream* stream) {
+    std::shared_ptr<EventStream> removed;  // released after the lock
+    std::lock_guard lock(mutex_);
+    auto it = streams_.find(stream);
+    if (it == streams_.end()) return;
+    removed = std::move(it->second);
+    streams_.erase(it);
+  }
+  std::vector<std::shared_ptr<EventStream>> Snapshot() const {
+    std::lock_guard lock(mutex_);
+    std::vector<std::shared_ptr<EventStream>> all;
+    all.reserve(streams_.size());
+    for (const auto& [key, stream] : streams_) all.push_back(stream);
+    return all;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::map<const EventStream*, std::shared_ptr<EventStream>> streams_;
+};
+
+// One open text/event-stream response. Always owned by shared_ptr: the hub's sink, the set of
+// open streams and every pending write callback hold it, so it outlives all of them.
+//
+// Locking: mutex_ guards the response builder and is held only while queuing bytes (RESTinio
+// hands them to the connection's strand, never waits for the socket). A write callback may run
+// inline inside flush() (when the socket is already closed), so AfterWrite and Detach never
+// take mutex_.
+class EventStream : public std::enable_shared_from_this<EventStream> {
+ public:
+  EventStream(ChunkedBuilder builder, EventHub& hub, EventStreams& streams)
+      : builder_(std::move(builder)), hub_(hub), streams_(streams) {}
+
+  // Sends the headers and the first frame, then subscribes to the hub. Call once.
+  void Start(const EventStreamSpec& spec) {
+    streams_.Add(shared_from_this());
+    Write(kFirstFrame);
+    auto self = shared_from_this();
+    subscription_ = hub_.Subscribe(spec.org_id, spec.branch_id,
+                                   [self](const std::string& frame) { self->Write(frame); });
+    if (detached_) {  // closed while subscribing: Detach missed the subscription
+      if (Id id = subscription_.exchange(0)) hub_.Unsubscribe(id);
+    }
+  }
+
+  // Queues a frame; any thread, never waits for the client.
+  void Write(std::string_view frame) {
+    if (detached_) return;
+    std::lock_guard lock(mutex_);
+    if (detached_ || ended_ || !builder_) return;
+    if (unsent_bytes_ + frame.size() > kMaxUnsentBytes) {
+      spdlog::warn(R"({{"event":"event_stream_dropped","reason":"slow client","unsent_bytes":{}}})",
+                   unsent_bytes_.load());
+      EndLocked();
+      Detach();
+      return;
+    }
+    unsent_bytes_ += frame.size();
+    try {
+      builder_->append_chunk(std::string(frame));
+      builder_->flush([self = shared_from_this(), size = frame.size()](const asio::error_code& ec) {
+        self->AfterWrite(ec, size);
+      });
+    } catch (const std::exception&) {
+      ended_ = true;
+      Detach();
+    }
+  }
+
+  // Ends the response (the browser reconnects after `retry`) and unsubscribes. Any thread,
+  // but not from inside a write callback.
+  void End() {
+    Detach();
+    std::lock_guard lock(mutex_);
+    EndLocked();
+  }
+
+  // Unsubscribes and lets go of the connection without writing: for when the io_context has
+  // stopped. Waits for a Write in progress, so no Write touches the connection afterwards.
+  void Abandon() {
+    Detach();
+    std::lock_guard lock(mutex_);
+    ended_ = true;
+    builder_.reset();
+  }
+
+ private:
+  void EndLocked() {
+    if (ended_ || !builder_) return;
+    ended_ = true;
+    try {
+      builder_->done();
+    } catch (const std::exception&) {
+      // The connection is gone already.
+    }
+  }
+
+  // Unsubscribes and leaves the set of open streams; once. Takes no lock of its own.
+  void Detach() {
+    if (detached_.exchange(true)) return;
+    auto keep = shared_from_this();
+    if (Id id = subscription_.exchange(0)) hub_.Unsubscribe(id);
+    streams_.Remove(this);
+  }
+
+  void AfterWrite(const asio::error_code& ec, std::size_t size) {
+    unsent_bytes_ -= size;
+    if (ec) Detach();  // the client went away (or the write timed out)
+  }
+
+  std::mutex mutex_;
+  std::optional<ChunkedBuilder> builder_;  // guarded by mutex_; reset by Abandon
+  bool ended_ = false;                     // guarded by mutex_: done() was called
+  std::atomic<bool> detached_{false};
+  std::atomic<Id> subscription_{0};
+  std::atomic<std::size_t> unsent_bytes_{0};
+  EventHub& hub_;
+  EventStreams& streams_;
+};
+
+// Sends the headers and the first frame of an event stream and subscribes it to its hub.
+std::shared_ptr<EventStream> StartEventStream(const restinio::request_handle_t& raw,
+                                              const Response& response, EventStreams& streams) {
+  auto builder = raw->create_response<restinio::chunked_output_t>(restinio::http_status_line_t{
+      restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+      ReasonPhrase(response.status)});
+  builder.append_header(restinio::http_field::content_type, "text/event-stream");
+  builder.append_header(restinio::http_field::cache_control, "no-cache");
+  builder.append_header("X-Accel-Buffering", "no");
+  for (const auto& [name, value] : response.headers) {
+    if (SameName(name, "Content-Type") || SameName(name, "Cache-Control") ||
+        SameName(name, "X-Accel-Buffering") || SameName(name, "Connection") ||
+        SameName(name, "Content-Length") || SameName(name, "Transfer-Encoding")) {
+      continue;
+    }
+    builder.append_header(name, value);
+  }
+  // RESTinio writes "Connection: keep-alive" itself (HTTP/1.1) and "Transfer-Encoding: chunked".
+  auto stream =
+      std::make_shared<EventStream>(std::move(builder), *response.event_stream->hub, streams);
+  stream->Start(*response.event_stream);
+  return stream;
+}
+
 }  // namespace
 
 void Serve(const ServerOptions& options, Dispatcher& dispatcher,
@@ -108,6 +287,8 @@ void Serve(const ServerOptions& options, Dispatcher& dispatcher,
   asio::io_context io;
   std::atomic<int> in_flight{0};
   std::atomic<bool> draining{false};
+  // Declared after `io`, so streams let go of their connections before the io_context goes.
+  EventStreams streams;
 
   auto handler = [&](restinio::request_handle_t raw) {
     ++in_flight;
@@ -121,7 +302,26 @@ void Serve(const ServerOptions& options, Dispatcher& dispatcher,
     } else {
       response = dispatcher.Handle(request);
     }
-    Send(raw, response);
+    if (response.event_stream && response.event_stream->hub && request.method != "HEAD") {
+      // A stream is not "in flight": it stays open after this handler returns.
+      try {
+        auto stream = StartEventStream(raw, response, streams);
+        if (draining) stream->End();  // the drain may have missed it
+      } catch (const std::exception& e) {
+        spdlog::error(R"({{"event":"event_stream_failed","request_id":"{}","error":"{}"}})",
+                      request.request_id, e.what());
+      }
+    } else {
+      if (response.event_stream && !response.event_stream->hub) {
+        spdlog::error(R"({{"event":"event_stream_without_hub","request_id":"{}"}})",
+                      request.request_id);
+        response = Response{};
+        response.status = 500;
+        response.content_type = "application/problem+json";
+        response.body = R"({"type":"about:blank","title":"Internal Server Error","status":500})";
+      }
+      Send(raw, response);
+    }
     --in_flight;
     return restinio::request_accepted();
   };
@@ -160,8 +360,23 @@ void Serve(const ServerOptions& options, Dispatcher& dispatcher,
     if (ec) return;
     spdlog::info("{{\"event\":\"shutdown\",\"signal\":{}}}", signal);
     draining = true;
+    // Open event streams would never finish: end them now (browsers reconnect elsewhere).
+    for (const auto& stream : streams.Snapshot()) stream->End();
     wait_for_requests();
   });
+
+  // A comment frame keeps every stream alive through proxies and RESTinio's request timeout,
+  // and finds the streams whose clients went away (their write fails).
+  asio::steady_timer ping_timer(io);
+  std::function<void()> schedule_ping = [&] {
+    ping_timer.expires_after(kPingInterval);
+    ping_timer.async_wait([&](const asio::error_code& ec) {
+      if (ec || draining) return;
+      for (const auto& stream : streams.Snapshot()) stream->Write(kPingFrame);
+      schedule_ping();
+    });
+  };
+  schedule_ping();
 
   server.open_async([&] { on_ready(); },
                     [&](std::exception_ptr e) {
@@ -173,6 +388,8 @@ void Serve(const ServerOptions& options, Dispatcher& dispatcher,
   for (std::size_t i = 1; i < options.threads; ++i) threads.emplace_back([&] { io.run(); });
   io.run();
   for (auto& t : threads) t.join();
+  // Nothing runs on `io` any more: unsubscribe what is left from the hubs (which outlive us).
+  for (const auto& stream : streams.Snapshot()) stream->Abandon();
   if (failure) std::rethrow_exception(failure);
 }
 

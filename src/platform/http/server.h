@@ -18,6 +18,9 @@ struct ServerOptions {
 
 // Serves until SIGINT or SIGTERM, then stops accepting, lets requests in flight finish and
 // returns. `on_ready` runs once the port is open. Throws when the port cannot be opened.
+// A response with `event_stream` set stays open as Server-Sent Events (pinged every 15 s);
+// the shutdown ends such streams instead of waiting for them, and unsubscribes them from
+// their hubs before returning.
 void Serve(const ServerOptions& options, Dispatcher& dispatcher,
            const std::function<void()>& on_ready);
 

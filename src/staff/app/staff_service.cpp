@@ -250,15 +250,18 @@ Result<Done, Error> StaffService::RemoveAbsence(const Actor& actor, Id id, Id ab
   });
 }
 
+std::vector<std::string> StaffService::ClosedDatesIn(db::Session& s, Id org_id, Id branch_id) {
+  std::vector<std::string> closed;
+  for (const auto& day : d_.store.ClosedDays(s, org_id, branch_id)) closed.push_back(day.date);
+  return closed;
+}
+
 std::vector<WorkInterval> StaffService::Expand(db::Session& s, Id org_id, const StaffMember& member,
                                                const std::string& from, const std::string& to,
                                                const std::string& zone) {
-  std::vector<std::string> closed;
-  for (const auto& day : d_.store.ClosedDays(s, org_id, member.branch_id)) {
-    closed.push_back(day.date);
-  }
   return ExpandSchedule(d_.store.Schedule(s, org_id, member.id),
-                        d_.store.Absences(s, org_id, member.id, from, to), closed, from, to, zone);
+                        d_.store.Absences(s, org_id, member.id, from, to),
+                        ClosedDatesIn(s, org_id, member.branch_id), from, to, zone);
 }
 
 Result<WorkIntervals, Error> StaffService::Intervals(const Actor& actor, Id id,

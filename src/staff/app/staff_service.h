@@ -85,6 +85,21 @@ class StaffService {
   Result<std::vector<StaffEvent>, Error> Events(const identity::Actor& actor,
                                                 std::optional<Id> staff_id);
 
+  // For the journal, inside the caller's unit of work: the masters of a branch (live ones),
+  // one master, and a master's working intervals of the dates from..to in the zone.
+  std::vector<StaffMember> MembersIn(db::Session& s, Id org_id, Id branch_id) {
+    return d_.store.List(s, org_id, branch_id, false);
+  }
+  std::optional<StaffMember> FindIn(db::Session& s, Id org_id, Id staff_id) {
+    return d_.store.Find(s, org_id, staff_id);
+  }
+  std::vector<WorkInterval> WorkingIn(db::Session& s, Id org_id, const StaffMember& member,
+                                      const std::string& from, const std::string& to,
+                                      const std::string& zone) {
+    return Expand(s, org_id, member, from, to, zone);
+  }
+  std::vector<std::string> ClosedDatesIn(db::Session& s, Id org_id, Id branch_id);
+
   // For the catalog: whether the master exists, inside the caller's unit of work.
   bool Exists(db::Session& s, Id org_id, Id staff_id) {
     return d_.store.Find(s, org_id, staff_id).has_value();

@@ -1,0 +1,26 @@
+// JSON DTOs of the booking module and its error table.
+#pragma once
+
+#include "booking/app/availability_service.h"
+#include "booking/app/group_service.h"
+#include "booking/app/journal_service.h"
+#include "booking/app/waitlist_service.h"
+#include "platform/http/json_body.h"
+
+namespace kvitka::booking {
+
+http::Json AppointmentJson(const AppointmentView& view);
+http::Json GroupEventJson(const GroupEventView& view);
+http::Json WaitlistJson(const WaitlistView& view);
+http::Json JournalJson(const JournalView& view);
+http::Json AvailabilityJson(const AvailabilityView& view);
+
+// An instant in a body: RFC 3339 text; records a field error otherwise.
+std::optional<EpochSeconds> ReadInstant(http::JsonBody& body, const http::Json& json,
+                                        const std::string& field, bool required);
+// The items of a booking request (`items`), with field errors named items[i].field.
+std::optional<std::vector<ItemInput>> ReadItems(http::JsonBody& body, bool required);
+
+http::Response ErrorResponse(const http::Request& request, const Error& error);
+
+}  // namespace kvitka::booking

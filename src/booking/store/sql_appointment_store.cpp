@@ -1,0 +1,427 @@
+#include <algorithm>
+#include <map>
+
+#include "booking/store/sql_booking_store.h"
+#include "platform/db/session.h"
+
+namespace kvitka::booking {
+
+using soci::into;
+using soci::use;
+
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT id, branch_id, client_id, status, source, notes, cancel_reason, cancelled_by, "
+    "version, series_id, group_event_id, visit_notes, formula, photo_file_ids, created_by, "
+    "created_at, updated_at FROM appointments ";
+
+std::string JoinIds(const std::vector<Id>& ids) {
+  std::string out;
+  for (Id id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
+  return out;
+}
+
+std::vector<Id> SplitIds(const std::string& text) {
+  std::vector<Id> ids;
+  std::size_t from = 0;
+  while (from < text.size()) {
+    auto comma = text.find(',', from);
+    if (comma == std::string::npos) comma = text.size();
+    try {
+      ids.push_back(std::stoll(text.substr(from, comma - from)));
+    } catch (const std::exception&) {
+      // A malformed id in the column is skipped.
+    }
+    from = comma + 1;
+  }
+  return ids;
+}
+
+void LoadItems(db::Session& s, Id org_id, std::vector<Appointment>& list) {
+  if (list.empty()) return;
+  std::vector<Id> ids;
+  std::map<Id, std::size_t> at;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    ids.push_back(list[i].id);
+    at[list[i].id] = i;
+  }
+  Item item;
+  Id appointment_id = 0, room = 0;
+  EpochSeconds proc_start = 0, proc_end = 0;
+  soci::indicator room_ind{}, proc_start_ind{}, proc_end_ind{};
+  soci::statement st =
+      (s.sql().prepare << "SELECT appointment_id, id, service_id, service_name, staff_id, "
+                          "room_id, start_at, end_at, buffer_after, processing_start, "
+                          "processing_end, price, discount_percent FROM appointment_items "
+                          "WHERE org_id = :o AND appointment_id IN (" +
+                              JoinIds(ids) + ") ORDER BY appointment_id, position",
+       use(org_id), into(appointment_id), into(item.id), into(item.service_id),
+       into(item.service_name), into(item.staff_id), into(room, room_ind), into(item.start),
+       into(item.end), into(item.buffer_after), into(proc_start, proc_start_ind),
+       into(proc_end, proc_end_ind), into(item.price), into(item.discount_percent));
+  st.execute();
+  while (st.fetch()) {
+    Item row = item;
+    row.room_id = db::Optional(room, room_ind);
+    if (proc_start_ind == soci::i_ok && proc_end_ind == soci::i_ok) {
+      row.processing = Span{proc_start, proc_end};
+    }
+    list[at[appointment_id]].items.push_back(row);
+  }
+}
+
+std::vector<Appointment> Query(db::Session& s, const std::string& where, Id org_id,
+                               const std::vector<long long>& params) {
+  Appointment a;
+  std::string status, source, cancelled_by, photos;
+  Id series = 0, group = 0, created_by = 0;
+  soci::indicator cancelled_ind{}, series_ind{}, group_ind{}, created_by_ind{};
+  soci::statement st(s.sql());
+  st.exchange(into(a.id));
+  st.exchange(into(a.branch_id));
+  st.exchange(into(a.client_id));
+  st.exchange(into(status));
+  st.exchange(into(source));
+  st.exchange(into(a.notes));
+  st.exchange(into(a.cancel_reason));
+  st.exchange(into(cancelled_by, cancelled_ind));
+  st.exchange(into(a.version));
+  st.exchange(into(series, series_ind));
+  st.exchange(into(group, group_ind));
+  st.exchange(into(a.visit.notes));
+  st.exchange(into(a.visit.formula));
+  st.exchange(into(photos));
+  st.exchange(into(created_by, created_by_ind));
+  st.exchange(into(a.created_at));
+  st.exchange(into(a.updated_at));
+  st.exchange(use(org_id));
+  for (const auto& p : params) st.exchange(use(p));
+  st.alloc();
+  st.prepare(kColumns + where);
+  st.define_and_bind();
+  st.execute();
+  std::vector<Appointment> out;
+  while (st.fetch()) {
+    Appointment row = a;
+    row.status = ParseStatus(status).value_or(Status::kBooked);
+    row.source = ParseSource(source).value_or(Source::kFrontDesk);
+    row.cancelled_by = cancelled_ind == soci::i_ok ? cancelled_by : "";
+    row.series_id = db::Optional(series, series_ind);
+    row.group_event_id = db::Optional(group, group_ind);
+    row.visit.photo_file_ids = SplitIds(photos);
+    row.created_by = created_by_ind == soci::i_ok ? created_by : 0;
+    out.push_back(std::move(row));
+  }
+  LoadItems(s, org_id, out);
+  return out;
+}
+
+void InsertItems(db::Session& s, Id org_id, Appointment& a) {
+  int position = 0;
+  for (auto& item : a.items) {
+    Id room = item.room_id.value_or(0);
+    soci::indicator room_ind = item.room_id ? soci::i_ok : soci::i_null;
+    EpochSeconds ps = item.processing ? item.processing->start : 0;
+    EpochSeconds pe = item.processing ? item.processing->end : 0;
+    soci::indicator p_ind = item.processing ? soci::i_ok : soci::i_null;
+    s.sql() << "INSERT INTO appointment_items (org_id, appointment_id, position, service_id, "
+               "service_name, staff_id, room_id, start_at, end_at, buffer_after, "
+               "processing_start, processing_end, price, discount_percent) VALUES (:o, :a, :p, "
+               ":sv, :sn, :st, :r, :s, :e, :b, :ps, :pe, :pr, :d) RETURNING id",
+        use(org_id), use(a.id), use(position), use(item.service_id), use(item.service_name),
+        use(item.staff_id), use(room, room_ind), use(item.start), use(item.end),
+        use(item.buffer_after), use(ps, p_ind), use(pe, p_ind), use(item.price),
+        use(item.discount_percent), into(item.id);
+    ++position;
+  }
+}
+
+struct RowValues {
+  std::string status, source, cancelled_by, photos;
+  soci::indicator cancelled_ind, series_ind, group_ind;
+  Id series, group;
+  EpochSeconds start, end;
+  std::int64_t total;
+  explicit RowValues(const Appointment& a)
+      : status(StatusName(a.status)),
+        source(SourceName(a.source)),
+        cancelled_by(a.cancelled_by),
+        cancelled_ind(a.cancelled_by.empty() ? soci::i_null : soci::i_ok),
+        series_ind(a.series_id ? soci::i_ok : soci::i_null),
+        group_ind(a.group_event_id ? soci::i_ok : soci::i_null),
+        series(a.series_id.value_or(0)),
+        group(a.group_event_id.value_or(0)),
+        start(a.Start()),
+        end(a.End()),
+        total(a.Total()) {
+    for (Id id : a.visit.photo_file_ids) photos += (photos.empty() ? "" : ",") + std::to_string(id);
+  }
+};
+
+const char* ResourceName(Hold::Resource r) {
+  return r == Hold::Resource::kStaff ? "staff" : "room";
+}
+
+}  // namespace
+
+Id SqlAppointmentStore::Insert(db::Session& s, Id org_id, Appointment& a) {
+  RowValues v(a);
+  s.sql() << "INSERT INTO appointments (org_id, branch_id, client_id, status, source, notes, "
+             "cancel_reason, cancelled_by, start_at, end_at, total, version, series_id, "
+             "group_event_id, visit_notes, formula, photo_file_ids, created_by, created_at, "
+             "updated_at) VALUES (:o, :b, :c, :st, :src, :n, :cr, :cb, :s, :e, :t, :v, :se, :g, "
+             ":vn, :f, :ph, :by, :ca, :ua) RETURNING id",
+      use(org_id), use(a.branch_id), use(a.client_id), use(v.status), use(v.source), use(a.notes),
+      use(a.cancel_reason), use(v.cancelled_by, v.cancelled_ind), use(v.start), use(v.end),
+      use(v.total), use(a.version), use(v.series, v.series_ind), use(v.group, v.group_ind),
+      use(a.visit.notes), use(a.visit.formula), use(v.photos), use(a.created_by), use(a.created_at),
+      use(a.updated_at), into(a.id);
+  InsertItems(s, org_id, a);
+  return a.id;
+}
+
+void SqlAppointmentStore::Update(db::Session& s, Id org_id, Appointment& a) {
+  RowValues v(a);
+  s.sql() << "UPDATE appointments SET client_id = :c, status = :st, source = :src, notes = :n, "
+             "cancel_reason = :cr, cancelled_by = :cb, start_at = :s, end_at = :e, total = :t, "
+             "version = :v, series_id = :se, group_event_id = :g, visit_notes = :vn, formula = "
+             ":f, photo_file_ids = :ph, updated_at = :ua WHERE org_id = :o AND id = :id",
+      use(a.client_id), use(v.status), use(v.source), use(a.notes), use(a.cancel_reason),
+      use(v.cancelled_by, v.cancelled_ind), use(v.start), use(v.end), use(v.total), use(a.version),
+      use(v.series, v.series_ind), use(v.group, v.group_ind), use(a.visit.notes),
+      use(a.visit.formula), use(v.photos), use(a.updated_at), use(org_id), use(a.id);
+  s.sql() << "DELETE FROM appointment_items WHERE org_id = :o AND appointment_id = :a", use(org_id),
+      use(a.id);
+  InsertItems(s, org_id, a);
+}
+
+std::optional<Appointment> SqlAppointmentStore::Find(db::Session& s, Id org_id, Id id) {
+  auto found = Query(s, "WHERE org_id = :o AND id = :id", org_id, {id});
+  if (found.empty()) return std::nullopt;
+  return found.front();
+}
+
+std::vector<Appointment> SqlAppointmentStore::InBranch(db::Session& s, Id org_id, Id branch_id,
+                                                       EpochSeconds from, EpochSeconds to,
+                                                       bool include_cancelled) {
+  // Visits are shorter than a day: the start bound keeps the index range tight.
+  std::string where =
+      "WHERE org_id = :o AND branch_id = :b AND start_at >= :from AND start_at < :to AND "
+      "end_at > :from2";
+  if (!include_cancelled) where += " AND status <> 'cancelled'";
+  return Query(s, where + " ORDER BY start_at, id", org_id, {branch_id, from - 86400, to, from});
+}
+
+std::vector<Appointment> SqlAppointmentStore::OfClient(db::Session& s, Id org_id, Id client_id,
+                                                       std::optional<Id> before_id, int limit) {
+  std::vector<long long> params = {client_id};
+  std::string where = "WHERE org_id = :o AND client_id = :c";
+  if (before_id) {
+    where += " AND id < :before";
+    params.push_back(*before_id);
+  }
+  params.push_back(limit);
+  return Query(s, where + " ORDER BY id DESC LIMIT :l", org_id, params);
+}
+
+std::vector<Appointment> SqlAppointmentStore::InSeries(db::Session& s, Id org_id, Id series_id,
+                                                       EpochSeconds from) {
+  return Query(s, "WHERE org_id = :o AND series_id = :s AND start_at >= :f ORDER BY start_at",
+               org_id, {series_id, from});
+}
+
+std::vector<Appointment> SqlAppointmentStore::OfGroup(db::Session& s, Id org_id,
+                                                      Id group_event_id) {
+  return Query(s, "WHERE org_id = :o AND group_event_id = :g ORDER BY id", org_id,
+               {group_event_id});
+}
+
+clients::VisitStats SqlAppointmentStore::StatsOf(db::Session& s, Id org_id, Id client_id) {
+  clients::VisitStats stats;
+  EpochSeconds first = 0, last = 0;
+  long long spent = 0;
+  soci::indicator first_ind{}, last_ind{}, spent_ind{};
+  s.sql() << "SELECT COUNT(*), MIN(start_at), MAX(start_at), SUM(total) FROM appointments "
+             "WHERE org_id = :o AND client_id = :c AND status = 'completed'",
+      use(org_id), use(client_id), into(stats.visits), into(first, first_ind), into(last, last_ind),
+      into(spent, spent_ind);
+  stats.first_visit_at = db::Optional(first, first_ind);
+  stats.last_visit_at = db::Optional(last, last_ind);
+  stats.total_spent = spent_ind == soci::i_ok ? spent : 0;
+  s.sql() << "SELECT COUNT(*) FROM appointments WHERE org_id = :o AND client_id = :c AND "
+             "status = 'no_show'",
+      use(org_id), use(client_id), into(stats.no_shows);
+  s.sql() << "SELECT COUNT(*) FROM appointments WHERE org_id = :o AND client_id = :c AND "
+             "status = 'cancelled'",
+      use(org_id), use(client_id), into(stats.cancellations);
+  return stats;
+}
+
+void SqlAppointmentStore::Lock(db::Session& s, Id org_id, const std::vector<Hold>& holds) {
+  if (!s.postgresql()) return;  // SQLite: BEGIN IMMEDIATE serializes every writer
+  std::vector<long long> keys;
+  for (const auto& h : holds) {
+    // One lock key per resource of the organization; a collision only serializes more.
+    const long long kind = h.resource == Hold::Resource::kStaff ? 1 : 2;
+    keys.push_back(static_cast<long long>((static_cast<unsigned long long>(org_id) * 1000003ULL +
+                                           static_cast<unsigned long long>(h.resource_id)) *
+                                              4ULL +
+                                          static_cast<unsigned long long>(kind)));
+  }
+  std::sort(keys.begin(), keys.end());  // the same order everywhere: no deadlocks
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  for (long long key : keys) s.sql() << "SELECT pg_advisory_xact_lock(:k)", use(key);
+}
+
+std::vector<Hold> SqlAppointmentStore::Overlapping(db::Session& s, Id org_id,
+                                                   const std::vector<Hold>& wanted,
+                                                   const HoldOwner& except) {
+  std::vector<Id> staff, rooms;
+  EpochSeconds from = 0, to = 0;
+  for (const auto& h : wanted) {
+    (h.resource == Hold::Resource::kStaff ? staff : rooms).push_back(h.resource_id);
+    from = from == 0 ? h.span.start : std::min(from, h.span.start);
+    to = std::max(to, h.span.end);
+  }
+  auto holds = HoldsIn(s, org_id, staff, rooms, from, to);
+  if (!except.appointment_id && !except.group_event_id) return holds;
+  // Drop the owner's own holds (re-read with owners to tell them apart).
+  std::vector<Hold> own;
+  Hold h;
+  std::string resource;
+  int exclusive = 0;
+  const Id owner = except.appointment_id.value_or(except.group_event_id.value_or(0));
+  soci::statement st =
+      (s.sql().prepare << std::string("SELECT resource, resource_id, start_at, end_at, exclusive "
+                                      "FROM time_holds WHERE org_id = :o AND ") +
+                              (except.appointment_id ? "appointment_id" : "group_event_id") +
+                              " = :id",
+       use(org_id), use(owner), into(resource), into(h.resource_id), into(h.span.start),
+       into(h.span.end), into(exclusive));
+  st.execute();
+  while (st.fetch()) {
+    h.resource = resource == "staff" ? Hold::Resource::kStaff : Hold::Resource::kRoom;
+    h.exclusive = exclusive != 0;
+    own.push_back(h);
+  }
+  std::vector<Hold> out;
+  for (const auto& hold : holds) {
+    auto it = std::find(own.begin(), own.end(), hold);
+    if (it != own.end()) {
+      own.erase(it);
+      continue;
+    }
+    out.push_back(hold);
+  }
+  return out;
+}
+
+std::vector<Hold> SqlAppointmentStore::HoldsIn(db::Session& s, Id org_id,
+                                               const std::vector<Id>& staff_ids,
+                                               const std::vector<Id>& room_ids, EpochSeconds from,
+                                               EpochSeconds to) {
+  std::vector<Hold> out;
+  for (int pass = 0; pass < 2; ++pass) {
+    const auto& ids = pass == 0 ? staff_ids : room_ids;
+    if (ids.empty()) continue;
+    const std::string resource = pass == 0 ? "staff" : "room";
+    Hold h;
+    h.resource = pass == 0 ? Hold::Resource::kStaff : Hold::Resource::kRoom;
+    int exclusive = 0;
+    // Holds are at most a day long: the start bound keeps the index range tight.
+    const EpochSeconds earliest = from - 86400;
+    soci::statement st =
+        (s.sql().prepare << "SELECT resource_id, start_at, end_at, exclusive FROM time_holds "
+                            "WHERE org_id = :o AND resource = :r AND resource_id IN (" +
+                                JoinIds(ids) +
+                                ") AND start_at >= :e AND start_at < :t AND end_at > :f",
+         use(org_id), use(resource), use(earliest), use(to), use(from), into(h.resource_id),
+         into(h.span.start), into(h.span.end), into(exclusive));
+    st.execute();
+    while (st.fetch()) {
+      h.exclusive = exclusive != 0;
+      out.push_back(h);
+    }
+  }
+  return out;
+}
+
+bool SqlAppointmentStore::AddHolds(db::Session& s, Id org_id, const std::vector<Hold>& holds,
+                                   const HoldOwner& owner) {
+  Id appointment = owner.appointment_id.value_or(0);
+  Id group = owner.group_event_id.value_or(0);
+  soci::indicator a_ind = owner.appointment_id ? soci::i_ok : soci::i_null;
+  soci::indicator g_ind = owner.group_event_id ? soci::i_ok : soci::i_null;
+  try {
+    for (const auto& h : holds) {
+      const std::string resource = ResourceName(h.resource);
+      const int exclusive = h.exclusive ? 1 : 0;
+      s.sql() << "INSERT INTO time_holds (org_id, resource, resource_id, start_at, end_at, "
+                 "exclusive, appointment_id, group_event_id) VALUES (:o, :r, :id, :s, :e, :x, "
+                 ":a, :g)",
+          use(org_id), use(resource), use(h.resource_id), use(h.span.start), use(h.span.end),
+          use(exclusive), use(appointment, a_ind), use(group, g_ind);
+    }
+  } catch (const soci::soci_error& e) {
+    const std::string what = e.what();
+    // SQLite: the trigger's message; PostgreSQL: the exclusion constraint (SQLSTATE 23P01).
+    if (what.find("slot_taken") != std::string::npos ||
+        what.find("time_holds_no_overlap") != std::string::npos ||
+        what.find("23P01") != std::string::npos) {
+      return false;
+    }
+    throw;
+  }
+  return true;
+}
+
+void SqlAppointmentStore::ReleaseHolds(db::Session& s, Id org_id, const HoldOwner& owner) {
+  if (owner.appointment_id) {
+    s.sql() << "DELETE FROM time_holds WHERE org_id = :o AND appointment_id = :a", use(org_id),
+        use(*owner.appointment_id);
+  }
+  if (owner.group_event_id) {
+    s.sql() << "DELETE FROM time_holds WHERE org_id = :o AND group_event_id = :g", use(org_id),
+        use(*owner.group_event_id);
+  }
+}
+
+std::optional<std::pair<std::string, Id>> SqlAppointmentStore::FindRequest(db::Session& s,
+                                                                           Id org_id,
+                                                                           const std::string& key) {
+  std::string fingerprint;
+  Id appointment = 0;
+  s.sql() << "SELECT fingerprint, appointment_id FROM booking_requests WHERE org_id = :o AND "
+             "idempotency_key = :k",
+      use(org_id), use(key), into(fingerprint), into(appointment);
+  if (!s.sql().got_data()) return std::nullopt;
+  return std::make_pair(fingerprint, appointment);
+}
+
+bool SqlAppointmentStore::SaveRequest(db::Session& s, Id org_id, const std::string& key,
+                                      const std::string& fingerprint, Id appointment_id,
+                                      EpochSeconds at) {
+  soci::statement st = (s.sql().prepare << "INSERT INTO booking_requests (org_id, "
+                                           "idempotency_key, fingerprint, appointment_id, "
+                                           "created_at) VALUES (:o, :k, :f, :a, :t) ON CONFLICT "
+                                           "DO NOTHING",
+                        use(org_id), use(key), use(fingerprint), use(appointment_id), use(at));
+  st.execute(true);
+  return st.get_affected_rows() > 0;
+}
+
+void SqlAppointmentStore::AddEvent(db::Session& s, Id org_id, const BookingEvent& e) {
+  Id appointment = e.appointment_id.value_or(0), group = e.group_event_id.value_or(0),
+     waitlist = e.waitlist_id.value_or(0);
+  soci::indicator a_ind = e.appointment_id ? soci::i_ok : soci::i_null;
+  soci::indicator g_ind = e.group_event_id ? soci::i_ok : soci::i_null;
+  soci::indicator w_ind = e.waitlist_id ? soci::i_ok : soci::i_null;
+  s.sql() << "INSERT INTO booking_events (org_id, branch_id, appointment_id, group_event_id, "
+             "waitlist_id, kind, version, details_json, at) VALUES (:o, :b, :a, :g, :w, :k, :v, "
+             ":d, :t)",
+      use(org_id), use(e.branch_id), use(appointment, a_ind), use(group, g_ind),
+      use(waitlist, w_ind), use(e.kind), use(e.version), use(e.details_json), use(e.at);
+}
+
+}  // namespace kvitka::booking
