@@ -159,7 +159,10 @@ void PrintDemo(const demo::DemoResult& result) {
   for (const auto& account : result.accounts) {
     std::cout << "  " << account.role << ": " << account.email << " / " << demo::kPassword << "\n";
   }
-  if (result.created) std::cout << "  " << result.clients << " demo clients.\n";
+  if (result.created) {
+    std::cout << "  " << result.clients << " demo clients, " << result.appointments
+              << " appointments.\n";
+  }
 }
 
 int Serve(const Settings& settings) {
@@ -287,7 +290,8 @@ int main(int argc, char** argv) {
     }
     if (*demo_cmd) {
       PrintDemo(demo::DemoSalon(app.auth, app.team, app.branches, app.clients, app.client_tags,
-                                app.catalog, app.staff)
+                                app.catalog, app.staff,
+                                {app.appointments, app.journal, app.groups, app.waitlist})
                     .Seed());
       return 0;
     }

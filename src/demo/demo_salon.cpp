@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "core/time.h"
+
 namespace kvitka::demo {
 
 namespace {
@@ -49,6 +51,10 @@ DemoResult DemoSalon::Seed() {
   SeedDemoTeam(catalog_, staff_, actor, owner->view.branches.front().id, users);
   SeedDemoClients(clients_, tags_, actor, 500);
   result.clients = 500;
+  const auto branch = owner->view.branches.front();
+  const EpochSeconds now = SystemClock().Now();
+  result.appointments = SeedDemoJournal(journal_, clients_, catalog_, staff_, actor, branch.id,
+                                        CivilDate(now, branch.timezone), now);
   return result;
 }
 

@@ -1,5 +1,5 @@
-// The demo salon's catalog and team: 30 services in 5 categories, 2 rooms, 6 masters with
-// realistic schedules (one on a 2/2 cycle, one who starts only on the hour).
+// The demo salon's catalog and team: 31 services in 5 categories (one a group master class), 2
+// rooms, 6 masters with realistic schedules (one on a 2/2 cycle, one who starts only on the hour).
 #include <stdexcept>
 
 #include "demo/demo_salon.h"
@@ -17,6 +17,7 @@ struct DemoService {
   int room;        // 0: none, 1 or 2
   int processing_start = 0;
   int processing = 0;
+  int group_capacity = 0;  // a group class for this many clients
 };
 
 constexpr const char* kCategories[][3] = {{"Перукарські послуги", "#e64980", "scissors"},
@@ -51,6 +52,7 @@ constexpr DemoService kServices[] = {
     {3, "Доглядова процедура", 60, 1000, 0, 1},
     {3, "Мікронідлінг", 60, 1800, 0, 1},
     {3, "Консультація косметолога", 30, 300, 0, 1},
+    {3, "Майстер-клас: денний макіяж", 120, 800, 0, 1, 0, 0, 6},
     {4, "Класичний масаж спини", 45, 700, 0, 2},
     {4, "Масаж всього тіла", 90, 1200, 0, 2},
     {4, "Антицелюлітний масаж", 60, 900, 0, 2},
@@ -151,6 +153,10 @@ void SeedDemoTeam(catalog::CatalogService& catalog, staff::StaffService& staff,
       if (s.room > 0) v.room_ids = {rooms[s.room - 1]};
       if (s.category == 0 || s.category == 1) v.repeat_after_days = s.category == 0 ? 42 : 21;
       v.staff = performers;
+      if (s.group_capacity > 0) {
+        v.group = true;
+        v.capacity = s.group_capacity;
+      }
     });
     if (!saved) throw std::runtime_error(std::string("could not create demo service ") + s.name);
   }

@@ -1,5 +1,5 @@
 // The demo salon's catalog and staff: 6 masters (three linked to the demo master accounts,
-// one on a 2/2 cycle, one with a 60-minute booking step), 30 services in 5 categories, 2 rooms.
+// one on a 2/2 cycle, one with a 60-minute booking step), 31 services in 5 categories (one a group master class), 2 rooms.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
@@ -82,14 +82,14 @@ test('every demo master has a schedule; one works a 2/2 cycle that alternates', 
   }
 });
 
-test('30 services in the 5 demo categories', async () => {
+test('31 services in the 5 demo categories', async () => {
   const cats = items(await owner.get(CATEGORIES));
   cats.forEach(assertCategory);
   assert.deepEqual([...cats.map((c) => c.name)].sort(), [...CATEGORY_NAMES].sort(), 'the 5 categories');
   const services = items(await owner.get(SERVICES));
   services.forEach(assertService);
-  assert.equal(services.length, 30, `30 services: ${services.length}`);
-  assert.equal(cats.reduce((n, c) => n + c.services, 0), 30, 'category counts add up to 30');
+  assert.equal(services.length, 31, `31 services: ${services.length}`);
+  assert.equal(cats.reduce((n, c) => n + c.services, 0), 31, 'category counts add up to 31');
   const catIds = new Set(cats.map((c) => c.id));
   for (const s of services) {
     assert.ok(catIds.has(s.category_id), `${s.name} is in a demo category`);
@@ -108,7 +108,7 @@ test('2 rooms; a demo master reads the catalog', async () => {
   assert.equal(rooms.length, 2, `2 rooms: ${rooms.map((r) => r.name)}`);
   const olena = server.client();
   assertStatus(await olena.login('olena@kvitka.demo', DEMO_PASSWORD), 200);
-  assert.equal(items(await olena.get(SERVICES)).length, 30);
+  assert.equal(items(await olena.get(SERVICES)).length, 31);
   assert.equal(items(await olena.get(STAFF)).length, 6);
   assert.equal(items(await olena.get(CATEGORIES)).length, 5);
 });

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <mutex>
 #include <stdexcept>
 
 #include "platform/db/session.h"
@@ -93,8 +94,13 @@ namespace {
 
 class PooledTransaction final : public Transaction {
  public:
-  PooledTransaction(soci::connection_pool& pool, Dialect dialect, TxMode mode)
-      : sql_(pool), session_(sql_, dialect) {
+  // `writer` (SQLite writes): held from before a connection is leased until the end, so that
+  // writers of this process queue here instead of sleeping in SQLite's busy handler.
+  PooledTransaction(soci::connection_pool& pool, Dialect dialect, TxMode mode, std::mutex* writer)
+      : writer_lock_(writer ? std::unique_lock<std::mutex>(*writer)
+                            : std::unique_lock<std::mutex>()),
+        sql_(pool),
+        session_(sql_, dialect) {
     if (dialect == Dialect::kSqlite) {
       // IMMEDIATE takes the write lock up front, so read-then-write never deadlocks.
       sql_ << (mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
@@ -118,6 +124,7 @@ class PooledTransaction final : public Transaction {
   }
 
  private:
+  std::unique_lock<std::mutex> writer_lock_;
   soci::session sql_;
   Session session_;
   bool done_ = false;
@@ -150,7 +157,9 @@ class PooledDatabase final : public Database {
   Dialect dialect() const override { return dialect_; }
 
   std::unique_ptr<Transaction> Begin(TxMode mode) override {
-    return std::make_unique<PooledTransaction>(pool_, dialect_, mode);
+    const bool sqlite_write = dialect_ == Dialect::kSqlite && mode == TxMode::kWrite;
+    return std::make_unique<PooledTransaction>(pool_, dialect_, mode,
+                                               sqlite_write ? &writer_ : nullptr);
   }
 
   bool Ping() override {
@@ -173,6 +182,7 @@ class PooledDatabase final : public Database {
  private:
   Dialect dialect_;
   soci::connection_pool pool_;
+  std::mutex writer_;
 };
 
 }  // namespace
