@@ -42,7 +42,7 @@ Status PickStatus(std::mt19937& rng, EpochSeconds start, EpochSeconds end, Epoch
   if (end <= now)
     return roll < 82 ? Status::kCompleted : roll < 90 ? Status::kNoShow : Status::kCancelled;
   if (start <= now) return Status::kArrived;
-  if (start - now < 3 * 3600) return roll < 85 ? Status::kConfirmed : Status::kBooked;
+  if (start - now < 3L * 3600) return roll < 85 ? Status::kConfirmed : Status::kBooked;
   return roll < 55 ? Status::kConfirmed : roll < 95 ? Status::kBooked : Status::kCancelled;
 }
 
@@ -91,7 +91,7 @@ int SeedDemoJournal(const DemoJournal& journal, clients::ClientService& clients,
           if (rng() % 6 == 0) in.notes = "Просить каву без цукру";
           auto created = journal.appointments.Create(owner, in);
           if (!created) {
-            at += 15 * 60;
+            at += 15L * 60;
             continue;
           }
           ++booked;

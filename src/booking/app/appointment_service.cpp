@@ -45,6 +45,7 @@ std::string AppointmentService::ZoneOf(Id org_id, Id branch_id) {
 std::vector<AppointmentView> AppointmentService::Views(db::Session& s, const Actor& actor,
                                                        std::vector<Appointment> list) {
   std::vector<Id> ids;
+  ids.reserve(list.size());
   for (const auto& a : list) ids.push_back(a.client_id);
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -90,7 +91,7 @@ Result<AppointmentView, Error> AppointmentService::Create(const Actor& actor,
     return Fail(Error(ErrorCode::kValidation, {{"branch_id", "not_found"}}));
   }
   const std::string zone = ZoneOf(actor.org_id, in.branch_id);
-  if (in.recurrence && in.items.size() > 0 && in.items.front().start) {
+  if (in.recurrence && !in.items.empty() && in.items.front().start) {
     auto errors = CheckRecurrence(*in.recurrence, CivilDate(*in.items.front().start, zone));
     if (!errors.empty()) return Fail(Error(ErrorCode::kValidation, errors));
   }

@@ -192,8 +192,8 @@ FieldErrors CheckRecurrence(const Recurrence& r, const std::string& first_date) 
       errors.push_back({"recurrence.until", "invalid_date"});
     } else if (*days <= 0) {
       errors.push_back({"recurrence.until", "before_from"});
-    } else if (*days > 366 * 2) {
-      errors.push_back({"recurrence.until", "too_many_days", 366 * 2});
+    } else if (*days > 366L * 2) {
+      errors.push_back({"recurrence.until", "too_many_days", 366L * 2});
     }
   }
   return errors;

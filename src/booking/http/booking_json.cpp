@@ -261,7 +261,7 @@ std::optional<std::vector<ItemInput>> ReadItems(http::JsonBody& body, bool requi
     if (auto v = positive("service_id", true, INT64_MAX)) in.service_id = *v;
     if (auto v = positive("staff_id", true, INT64_MAX)) in.staff_id = *v;
     if (auto v = positive("room_id", false, INT64_MAX)) in.room_id = *v;
-    if (auto v = positive("duration", false, 12 * 60)) in.duration = static_cast<int>(*v);
+    if (auto v = positive("duration", false, 12L * 60)) in.duration = static_cast<int>(*v);
     if (auto v = positive("price", false, 100'000'000'00LL)) in.price = *v;
     if (auto v = positive("discount_percent", false, 100))
       in.discount_percent = static_cast<int>(*v);
