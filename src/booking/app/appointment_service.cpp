@@ -227,7 +227,17 @@ Result<Done, Error> AppointmentService::Move(db::Session& s, const Actor& actor,
     }
   }
   auto placement = reservations_.Place(s, actor.org_id, a.branch_id, inputs, 0);
-  if (!placement) return Fail(placement.error());
+  if (!placement) {
+    Error error = placement.error();
+    // The request named one master for every item: report it under its own name.
+    if (patch.staff_id && !patch.items) {
+      for (auto& f : error.fields) {
+        if (f.field.ends_with(".staff_id")) f.field = "staff_id";
+      }
+      error.fields.erase(std::unique(error.fields.begin(), error.fields.end()), error.fields.end());
+    }
+    return Fail(error);
+  }
   const HoldOwner owner{a.id, std::nullopt};
   if (HoldsTime(a.status) && !a.group_event_id) {
     reservations_.Release(s, actor.org_id, owner);
@@ -397,6 +407,9 @@ Result<AppointmentView, Error> AppointmentService::RecordVisit(const Actor& acto
   auto result = d_.db.Write([&](db::Session& s) -> Result<AppointmentView, Error> {
     auto a = d_.appointments.Find(s, actor.org_id, id);
     if (!a) return Fail(Error(ErrorCode::kNotFound));
+    if (!d_.clients.HasFiles(s, actor.org_id, a->client_id, visit.photo_file_ids)) {
+      return Fail(Error(ErrorCode::kValidation, {{"photo_file_ids", "not_found"}}));
+    }
     const auto before = AppointmentSnapshot(*a);
     a->visit = visit;
     a->updated_at = d_.clock.Now();

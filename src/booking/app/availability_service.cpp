@@ -17,7 +17,7 @@ FieldErrors CheckDates(const std::string& from, const std::string& to, int max_d
   if (!StartOfDay(from, "UTC")) errors.push_back({"from", "invalid_date"});
   if (!StartOfDay(to, "UTC")) errors.push_back({"to", "invalid_date"});
   if (errors.empty() && days && *days < 0) errors.push_back({"to", "before_from"});
-  if (errors.empty() && days && *days >= max_days) {
+  if (errors.empty() && days && *days > max_days) {
     errors.push_back({"to", "too_many_days", max_days});
   }
   return errors;

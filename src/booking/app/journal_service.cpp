@@ -7,6 +7,16 @@ namespace kvitka::booking {
 using identity::Action;
 using identity::Actor;
 
+Result<Done, Error> JournalService::CanWatch(const Actor& actor, std::optional<Id> branch_id) {
+  if (!identity::Allows(actor.role, Action::kViewJournal)) {
+    return Fail(Error(ErrorCode::kForbidden));
+  }
+  if (branch_id && !d_.branches.Find(actor.org_id, *branch_id)) {
+    return Fail(Error(ErrorCode::kNotFound));
+  }
+  return Done{};
+}
+
 Result<JournalView, Error> JournalService::Journal(const Actor& actor, Id branch_id,
                                                    const std::string& date, int days,
                                                    bool include_cancelled) {

@@ -31,6 +31,9 @@ class JournalService {
   explicit JournalService(AppointmentService& appointments)
       : appointments_(appointments), d_(appointments.deps()) {}
 
+  // Whether the actor may watch the live changes of the branch (all branches when none).
+  Result<Done, Error> CanWatch(const identity::Actor& actor, std::optional<Id> branch_id);
+
   Result<JournalView, Error> Journal(const identity::Actor& actor, Id branch_id,
                                      const std::string& date, int days, bool include_cancelled);
 

@@ -14,6 +14,26 @@ std::string Field(std::size_t i, const char* name) {
   return "items[" + std::to_string(i) + "]." + name;
 }
 
+// A slot-taken error naming what is in the way: the existing holds that meet the wanted ones
+// which collided (or those, when the collision is within the request itself).
+Error Taken(const std::vector<Hold>& collisions, const std::vector<Hold>& existing) {
+  Error error(ErrorCode::kSlotTaken);
+  for (const auto& wanted : collisions) {
+    bool named = false;
+    for (const auto& other : existing) {
+      if (other.resource == wanted.resource && other.resource_id == wanted.resource_id &&
+          other.span.start < wanted.span.end && wanted.span.start < other.span.end &&
+          std::find(error.conflicts.begin(), error.conflicts.end(), other) ==
+              error.conflicts.end()) {
+        error.conflicts.push_back(other);
+        named = true;
+      }
+    }
+    if (!named) error.conflicts.push_back(wanted);
+  }
+  return error;
+}
+
 }  // namespace
 
 RoomCapacities Reservations::Capacities(db::Session& s, Id org_id, Id branch_id) {
@@ -201,9 +221,7 @@ Result<std::vector<Hold>, Error> Reservations::Check(db::Session& s, Id org_id,
   }
   const auto holds = HoldsOf(items, capacities);
   if (auto collisions = Collisions(holds, existing, capacities); !collisions.empty()) {
-    Error error(ErrorCode::kSlotTaken);
-    error.conflicts = std::move(collisions);
-    return Fail(error);
+    return Fail(Taken(collisions, existing));
   }
   if (!allow_outside_hours && !Working(s, org_id, items, zone)) {
     return Fail(Error(ErrorCode::kOutsideWorkingHours));
@@ -220,9 +238,7 @@ Result<Done, Error> Reservations::TakeGroup(db::Session& s, Id org_id, const Gro
   const HoldOwner owner{std::nullopt, event.id};
   const auto existing = d_.appointments.Overlapping(s, org_id, holds, owner);
   if (auto collisions = Collisions(holds, existing, capacities); !collisions.empty()) {
-    Error error(ErrorCode::kSlotTaken);
-    error.conflicts = std::move(collisions);
-    return Fail(error);
+    return Fail(Taken(collisions, existing));
   }
   Item as_item;
   as_item.staff_id = event.staff_id;

@@ -135,8 +135,9 @@ void AddBookingRoutes(http::Router& router, BookingServices b) {
     if (auto ids = QueryIds(req, "service_ids", errors)) q.service_ids = *ids;
     q.staff_id = QueryId(req, "staff_id", errors, false);
     q.from = std::string(req.Query("from").value_or(""));
-    q.to = std::string(req.Query("to").value_or(q.from));
+    q.to = std::string(req.Query("to").value_or(""));
     if (q.from.empty()) errors.push_back({"from", "required"});
+    if (q.to.empty()) errors.push_back({"to", "required"});
     if (auto same = QueryBool(req, "same_master", errors)) q.same_master = *same;
     if (!errors.empty()) return http::ValidationFailed(req, errors);
     auto found = b.availability.Availability(ActorOf(req), q);
@@ -265,7 +266,9 @@ void AddBookingRoutes(http::Router& router, BookingServices b) {
     auto branch = QueryId(req, "branch_id", errors, false);
     if (!errors.empty()) return http::BadRequest(req, errors);
     const auto actor = ActorOf(req);
-    if (!identity::Allows(actor.role, identity::Action::kViewJournal)) return http::Forbidden(req);
+    if (auto allowed = b.journal.CanWatch(actor, branch); !allowed) {
+      return ErrorResponse(req, allowed.error());
+    }
     return Response::EventStream(b.events, actor.org_id, branch);
   });
 }

@@ -95,6 +95,13 @@ class ClientService {
   void SetVisitStats(db::Session& s, Id org_id, Id client_id, const VisitStats& stats) {
     d_.clients.SetStats(s, org_id, client_id, stats);
   }
+  // Whether every file id is a (live) file of this client.
+  bool HasFiles(db::Session& s, Id org_id, Id client_id, const std::vector<Id>& file_ids) {
+    for (Id id : file_ids) {
+      if (!d_.files.Find(s, org_id, client_id, id)) return false;
+    }
+    return true;
+  }
 
  private:
   Result<Client, Error> Apply(db::Session& s, const identity::Actor& actor, Client& client,
