@@ -23,6 +23,8 @@ export default defineConfig({
           react: ['react', 'react-dom', 'react-router-dom'],
           mantine: ['@mantine/core', '@mantine/hooks', '@mantine/form', '@mantine/notifications'],
           data: ['@tanstack/react-query', 'i18next', 'react-i18next'],
+          // The journal is the first screen after login: loaded at once, in its own file.
+          journal: ['./src/journal/JournalPage.tsx'],
         },
       },
     },
