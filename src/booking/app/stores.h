@@ -46,7 +46,7 @@ class AppointmentStore {
   virtual std::vector<Appointment> InBranch(db::Session& s, Id org_id, Id branch_id,
                                             EpochSeconds from, EpochSeconds to,
                                             bool include_cancelled) = 0;
-  // A client's appointments, newest first, ids below `before_id` when given.
+  // A client's appointments, latest start first, after the appointment `before_id` when given.
   virtual std::vector<Appointment> OfClient(db::Session& s, Id org_id, Id client_id,
                                             std::optional<Id> before_id, int limit) = 0;
   // The occurrences of a series starting at or after `from`, by start.

@@ -218,11 +218,15 @@ std::vector<Appointment> SqlAppointmentStore::OfClient(db::Session& s, Id org_id
   std::vector<long long> params = {client_id};
   std::string where = "WHERE org_id = :o AND client_id = :c";
   if (before_id) {
-    where += " AND id < :before";
+    // Keyset paging by (start, id): the page goes on after the cursor's appointment.
+    where +=
+        " AND (start_at, id) < (SELECT start_at, id FROM appointments WHERE org_id = :o2 AND id = "
+        ":before)";
+    params.push_back(org_id);
     params.push_back(*before_id);
   }
   params.push_back(limit);
-  return Query(s, where + " ORDER BY id DESC LIMIT :l", org_id, params);
+  return Query(s, where + " ORDER BY start_at DESC, id DESC LIMIT :l", org_id, params);
 }
 
 std::vector<Appointment> SqlAppointmentStore::InSeries(db::Session& s, Id org_id, Id series_id,

@@ -121,7 +121,7 @@ describe('client card', () => {
     fireEvent.click(screen.getByTestId('client-tab-visits'));
     expect(await screen.findByTestId('client-stat-spent')).toHaveTextContent('₴1,234.50');
     expect(screen.getByTestId('client-stat-visits')).toHaveTextContent('3');
-    expect(screen.getByTestId('client-visits-empty')).toHaveTextContent('once the journal is in use');
+    expect(await screen.findByTestId('client-visits-empty')).toHaveTextContent('once the client is booked in the journal');
     fireEvent.click(screen.getByTestId('client-tab-files'));
     expect(await screen.findByTestId('files-empty')).toBeInTheDocument();
     fireEvent.click(screen.getByTestId('client-tab-notes'));

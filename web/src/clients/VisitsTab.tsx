@@ -1,11 +1,11 @@
-import { Card, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconCalendarStats } from '@tabler/icons-react';
+import { Card, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatInstantDate } from './format';
 import { formatMoney } from './money';
 import type { Client } from './types';
+import { VisitHistory } from './VisitHistory';
 
-/** Visit statistics; the visit list arrives with the journal. */
+/** Visit statistics and the client's appointment history. */
 export function VisitsTab({ client, currency }: { client: Client; currency: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -41,17 +41,7 @@ export function VisitsTab({ client, currency }: { client: Client; currency: stri
           </Card>
         ))}
       </SimpleGrid>
-      <Card p="xl" data-testid="client-visits-empty">
-        <Stack align="center" gap="xs" ta="center">
-          <ThemeIcon size={56} radius={28} variant="light">
-            <IconCalendarStats size={28} stroke={1.5} />
-          </ThemeIcon>
-          <Text fw={600}>{t('clients.visits.emptyTitle')}</Text>
-          <Text size="sm" c="dimmed" maw={420}>
-            {t('clients.visits.emptyText')}
-          </Text>
-        </Stack>
-      </Card>
+      <VisitHistory clientId={client.id} currency={currency} />
     </Stack>
   );
 }

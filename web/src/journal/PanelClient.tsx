@@ -16,8 +16,13 @@ export function PanelClient({ appointment, timeZone }: { appointment: Appointmen
   const c = appointment.client;
   const history = useQuery({
     queryKey: journalKeys.clientHistory(appointment.client_id),
-    queryFn: ({ signal }) => clientAppointments(appointment.client_id, 5, signal),
+    queryFn: ({ signal }) => clientAppointments(appointment.client_id, 20, signal),
   });
+  // Visits that already happened (or were missed), not this one or the ones still ahead.
+  const now = Date.now();
+  const past = (history.data ?? [])
+    .filter((a) => a.id !== appointment.id && Date.parse(a.start) < now)
+    .slice(0, 5);
   return (
     <Stack gap={6} data-testid="panel-client">
       <Group justify="space-between" wrap="nowrap">
@@ -48,12 +53,12 @@ export function PanelClient({ appointment, timeZone }: { appointment: Appointmen
           {c.notes}
         </Text>
       )}
-      {(history.data ?? []).length > 0 && (
+      {past.length > 0 && (
         <Stack gap={2} data-testid="panel-history">
           <Text size="xs" fw={600} c="dimmed" tt="uppercase">
             {t('journal.panel.lastVisits')}
           </Text>
-          {history.data!.map((a) => (
+          {past.map((a) => (
             <Group key={a.id} gap={6} wrap="nowrap">
               <Text size="xs" w={64}>
                 {shortDate(dateInZone(a.start, timeZone), i18n.language)}
