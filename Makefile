@@ -41,6 +41,12 @@ bench: bootstrap
 	@cmake --build build-bench -j $(JOBS)
 	@for b in build-bench/bench/bench_*; do echo "== $$b"; $$b --benchmark_min_time=0.2; done
 
+# Server benchmarks: wrk against `kvitka serve` on SQLite and PostgreSQL (bench/server/README.md).
+# BENCH_DB=sqlite|postgresql|both (default both).
+.PHONY: bench-server
+bench-server: bootstrap native
+	@bench/server/run $(or $(BENCH_DB),both)
+
 format:
 	@git ls-files -co --exclude-standard 'src/*.cpp' 'src/*.h' 'bench/*.cpp' 'bench/*.h' | xargs clang-format -i
 

@@ -5,15 +5,51 @@
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
 namespace kvitka {
 
+namespace {
+
+// "YYYY-MM-DD" of a count of days since 1970-01-01, without streams (a journal formats
+// thousands of instants per request; date::format builds a locale-aware stream each time).
+void WriteDigits(char* out, int value, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    out[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+}
+
+// Writes 10 characters; years outside 0..9999 are clamped (never reached by real data).
+void WriteDate(char* out, EpochSeconds days) {
+  const date::year_month_day ymd{date::sys_days{date::days{days}}};
+  WriteDigits(out, std::clamp(static_cast<int>(ymd.year()), 0, 9999), 4);
+  out[4] = '-';
+  WriteDigits(out + 5, static_cast<int>(static_cast<unsigned>(ymd.month())), 2);
+  out[7] = '-';
+  WriteDigits(out + 8, static_cast<int>(static_cast<unsigned>(ymd.day())), 2);
+}
+
+EpochSeconds FloorDiv(EpochSeconds a, EpochSeconds b) { return a / b - (a % b < 0 ? 1 : 0); }
+
+}  // namespace
+
 std::string FormatRfc3339Utc(EpochSeconds instant) {
-  date::sys_seconds tp{std::chrono::seconds{instant}};
-  return date::format("%Y-%m-%dT%H:%M:%SZ", tp);
+  const EpochSeconds days = FloorDiv(instant, 86400);
+  const EpochSeconds in_day = instant - days * 86400;
+  char text[20];
+  WriteDate(text, days);
+  text[10] = 'T';
+  WriteDigits(text + 11, static_cast<int>(in_day / 3600), 2);
+  text[13] = ':';
+  WriteDigits(text + 14, static_cast<int>(in_day % 3600 / 60), 2);
+  text[16] = ':';
+  WriteDigits(text + 17, static_cast<int>(in_day % 60), 2);
+  text[19] = 'Z';
+  return std::string(text, 20);
 }
 
 std::optional<EpochSeconds> ParseRfc3339(std::string_view text) {
@@ -114,11 +150,13 @@ std::string FormatRfc3339InZone(EpochSeconds instant, std::string_view zone) {
 }
 
 std::string CivilDate(EpochSeconds instant, std::string_view zone) {
-  const date::sys_seconds tp{std::chrono::seconds{instant}};
+  EpochSeconds local = instant;
   if (const auto* tz = ZoneOrNull(zone)) {
-    return date::format("%Y-%m-%d", date::make_zoned(tz, tp).get_local_time());
+    local += tz->get_info(date::sys_seconds{std::chrono::seconds{instant}}).offset.count();
   }
-  return date::format("%Y-%m-%d", tp);
+  char text[10];
+  WriteDate(text, FloorDiv(local, 86400));
+  return std::string(text, 10);
 }
 
 std::optional<EpochSeconds> StartOfDay(std::string_view text, std::string_view zone) {

@@ -7,6 +7,15 @@ namespace {
 
 TEST(Rfc3339, FormatsUtcWithZ) { EXPECT_EQ(FormatRfc3339Utc(0), "1970-01-01T00:00:00Z"); }
 
+TEST(Rfc3339, FormatsAndParsesBackAcrossCenturiesAndBeforeTheEpoch) {
+  EXPECT_EQ(FormatRfc3339Utc(-1), "1969-12-31T23:59:59Z");
+  EXPECT_EQ(FormatRfc3339Utc(951782400), "2000-02-29T00:00:00Z");
+  for (EpochSeconds t = -2'000'000'000; t < 4'000'000'000; t += 7'777'777) {
+    EXPECT_EQ(ParseRfc3339(FormatRfc3339Utc(t)), t);
+    EXPECT_EQ(CivilDate(t, "UTC"), FormatRfc3339Utc(t).substr(0, 10));
+  }
+}
+
 TEST(Rfc3339, ParsesZuluAndOffsets) {
   EXPECT_EQ(ParseRfc3339("2026-11-22T13:00:00Z"), 1795352400);
   EXPECT_EQ(ParseRfc3339("2026-11-22T15:00:00+02:00"), 1795352400);

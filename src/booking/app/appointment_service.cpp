@@ -50,7 +50,7 @@ std::vector<AppointmentView> AppointmentService::Views(db::Session& s, const Act
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   std::map<Id, clients::Client> by_id;
-  for (auto& c : d_.clients.FindMany(s, actor, ids)) by_id.emplace(c.id, std::move(c));
+  for (auto& c : d_.clients.Briefs(s, actor, ids)) by_id.emplace(c.id, std::move(c));
   std::vector<AppointmentView> views;
   views.reserve(list.size());
   for (auto& a : list) {

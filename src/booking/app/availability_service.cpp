@@ -84,11 +84,13 @@ Result<AvailabilityView, Error> AvailabilityService::Find(Id org_id, const Avail
       Candidate candidate;
       candidate.staff_id = member.id;
       candidate.step_minutes = member.booking_step;
-      for (const auto& w : d_.staff.WorkingIn(s, org_id, member, wide_from, q.to, zone)) {
-        candidate.working.push_back({w.start, w.end});
-      }
       staff_ids.push_back(member.id);
       request.candidates.push_back(std::move(candidate));
+    }
+    auto working = d_.staff.WorkingOfMany(s, org_id, q.branch_id, staff_ids, wide_from, q.to, zone);
+    for (auto& candidate : request.candidates) {
+      for (const auto& w : working[candidate.staff_id])
+        candidate.working.push_back({w.start, w.end});
     }
     std::sort(room_ids.begin(), room_ids.end());
     room_ids.erase(std::unique(room_ids.begin(), room_ids.end()), room_ids.end());

@@ -39,11 +39,14 @@ Result<JournalView, Error> JournalService::Journal(const Actor& actor, Id branch
     view.timezone = zone;
     view.date = date;
     view.days = days;
-    for (auto& member : d_.staff.MembersIn(s, actor.org_id, branch_id)) {
+    auto members = d_.staff.MembersIn(s, actor.org_id, branch_id);
+    std::vector<Id> ids;
+    ids.reserve(members.size());
+    for (const auto& m : members) ids.push_back(m.id);
+    auto working = d_.staff.WorkingOfMany(s, actor.org_id, branch_id, ids, date, last, zone);
+    for (auto& member : members) {
       JournalMaster master;
-      for (const auto& w : d_.staff.WorkingIn(s, actor.org_id, member, date, last, zone)) {
-        master.working.push_back({w.start, w.end});
-      }
+      for (const auto& w : working[member.id]) master.working.push_back({w.start, w.end});
       if (!identity::Allows(actor.role, Action::kSeeStaffContacts)) {
         member.phone.clear();
         member.email.clear();

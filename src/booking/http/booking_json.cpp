@@ -17,39 +17,64 @@ Json OrNull(const std::optional<T>& v) {
   return v ? Json(*v) : Json(nullptr);
 }
 
-Json ClientBrief(const clients::Client& c) {
-  Json tags = Json::array();
-  for (const auto& t : c.tags) tags.push_back({{"id", t.id}, {"name", t.name}, {"color", t.color}});
-  Json json = {{"id", c.id},
-               {"name", clients::DisplayName(c, clients::NameOrder::kFirstLast)},
-               {"tags", tags},
-               {"discount_percent", c.discount_percent},
-               {"notes", c.notes},
-               {"visits", c.stats.visits},
-               {"no_shows", c.stats.no_shows}};
-  if (!c.contacts_hidden) json["phone"] = c.phones.empty() ? Json(nullptr) : Json(c.phones[0]);
-  return json;
+void WriteClientBrief(http::JsonWriter& w, const clients::Client& c) {
+  w.Object()
+      .Field("id", c.id)
+      .Field("name", clients::DisplayName(c, clients::NameOrder::kFirstLast))
+      .Key("tags")
+      .Array();
+  for (const auto& t : c.tags) {
+    w.Object().Field("id", t.id).Field("name", t.name).Field("color", t.color).End();
+  }
+  w.End()
+      .Field("discount_percent", c.discount_percent)
+      .Field("notes", c.notes)
+      .Field("visits", c.stats.visits)
+      .Field("no_shows", c.stats.no_shows);
+  if (!c.contacts_hidden) {
+    w.Key("phone");
+    if (c.phones.empty()) {
+      w.Null();
+    } else {
+      w.String(c.phones[0]);
+    }
+  }
+  w.End();
 }
 
-Json ItemJson(const Item& item) {
-  Json processing = nullptr;
-  if (item.processing) {
-    processing = {{"start", Instant(item.processing->start)},
-                  {"end", Instant(item.processing->end)}};
+void WriteOptionalId(http::JsonWriter& w, std::string_view key, const std::optional<Id>& id) {
+  w.Key(key);
+  if (id) {
+    w.Int(*id);
+  } else {
+    w.Null();
   }
-  return {{"id", item.id},
-          {"service_id", item.service_id},
-          {"service_name", item.service_name},
-          {"staff_id", item.staff_id},
-          {"room_id", OrNull(item.room_id)},
-          {"start", Instant(item.start)},
-          {"end", Instant(item.end)},
-          {"duration", (item.end - item.start) / 60},
-          {"buffer_after", item.buffer_after},
-          {"processing", processing},
-          {"price", item.price},
-          {"discount_percent", item.discount_percent},
-          {"amount", item.Amount()}};
+}
+
+void WriteItem(http::JsonWriter& w, const Item& item) {
+  w.Object()
+      .Field("id", item.id)
+      .Field("service_id", item.service_id)
+      .Field("service_name", item.service_name)
+      .Field("staff_id", item.staff_id);
+  WriteOptionalId(w, "room_id", item.room_id);
+  w.Field("start", FormatRfc3339Utc(item.start))
+      .Field("end", FormatRfc3339Utc(item.end))
+      .Field("duration", static_cast<std::int64_t>((item.end - item.start) / 60))
+      .Field("buffer_after", item.buffer_after)
+      .Key("processing");
+  if (item.processing) {
+    w.Object()
+        .Field("start", FormatRfc3339Utc(item.processing->start))
+        .Field("end", FormatRfc3339Utc(item.processing->end))
+        .End();
+  } else {
+    w.Null();
+  }
+  w.Field("price", item.price)
+      .Field("discount_percent", item.discount_percent)
+      .Field("amount", item.Amount())
+      .End();
 }
 
 Json ConflictJson(const Hold& h) {
@@ -60,39 +85,59 @@ Json ConflictJson(const Hold& h) {
 
 }  // namespace
 
-Json AppointmentJson(const AppointmentView& view) {
+void WriteAppointment(http::JsonWriter& w, const AppointmentView& view) {
   const Appointment& a = view.appointment;
-  Json items = Json::array();
-  for (const auto& item : a.items) items.push_back(ItemJson(item));
-  Json json = {{"id", a.id},
-               {"branch_id", a.branch_id},
-               {"client_id", a.client_id},
-               {"client", view.client ? ClientBrief(*view.client) : Json(nullptr)},
-               {"status", StatusName(a.status)},
-               {"source", SourceName(a.source)},
-               {"notes", a.notes},
-               {"cancel_reason", a.cancel_reason},
-               {"cancelled_by", a.cancelled_by.empty() ? Json(nullptr) : Json(a.cancelled_by)},
-               {"start", Instant(a.Start())},
-               {"end", Instant(a.End())},
-               {"items", items},
-               {"total", a.Total()},
-               {"version", a.version},
-               {"series_id", OrNull(a.series_id)},
-               {"group_event_id", OrNull(a.group_event_id)},
-               {"visit",
-                {{"notes", a.visit.notes},
-                 {"formula", a.visit.formula},
-                 {"photo_file_ids", a.visit.photo_file_ids}}},
-               {"created_at", Instant(a.created_at)},
-               {"updated_at", Instant(a.updated_at)}};
-  if (!view.series.empty()) {
-    Json series = Json::array();
-    for (const auto& [id, start] : view.series)
-      series.push_back({{"id", id}, {"start", Instant(start)}});
-    json["series"] = series;
+  w.Object()
+      .Field("id", a.id)
+      .Field("branch_id", a.branch_id)
+      .Field("client_id", a.client_id)
+      .Key("client");
+  if (view.client) {
+    WriteClientBrief(w, *view.client);
+  } else {
+    w.Null();
   }
-  return json;
+  w.Field("status", StatusName(a.status))
+      .Field("source", SourceName(a.source))
+      .Field("notes", a.notes)
+      .Field("cancel_reason", a.cancel_reason)
+      .Key("cancelled_by");
+  if (a.cancelled_by.empty()) {
+    w.Null();
+  } else {
+    w.String(a.cancelled_by);
+  }
+  w.Field("start", FormatRfc3339Utc(a.Start())).Field("end", FormatRfc3339Utc(a.End()));
+  w.Key("items").Array();
+  for (const auto& item : a.items) WriteItem(w, item);
+  w.End().Field("total", a.Total()).Field("version", a.version);
+  WriteOptionalId(w, "series_id", a.series_id);
+  WriteOptionalId(w, "group_event_id", a.group_event_id);
+  w.Key("visit")
+      .Object()
+      .Field("notes", a.visit.notes)
+      .Field("formula", a.visit.formula)
+      .Key("photo_file_ids")
+      .Array();
+  for (Id id : a.visit.photo_file_ids) w.Int(id);
+  w.End().End();
+  w.Field("created_at", FormatRfc3339Utc(a.created_at))
+      .Field("updated_at", FormatRfc3339Utc(a.updated_at));
+  if (!view.series.empty()) {
+    w.Key("series").Array();
+    for (const auto& [id, start] : view.series) {
+      w.Object().Field("id", id).Field("start", FormatRfc3339Utc(start)).End();
+    }
+    w.End();
+  }
+  w.End();
+}
+
+std::string AppointmentJson(const AppointmentView& view) {
+  http::JsonWriter w;
+  w.Reserve(1024);
+  WriteAppointment(w, view);
+  return w.Take();
 }
 
 Json GroupEventJson(const GroupEventView& view) {
@@ -152,46 +197,60 @@ Json WaitlistJson(const WaitlistView& view) {
           {"created_at", Instant(e.created_at)}};
 }
 
-Json JournalJson(const JournalView& view) {
-  Json staff = Json::array();
+std::string JournalJson(const JournalView& view) {
+  http::JsonWriter w;
+  w.Reserve(1024 + view.appointments.size() * 900);
+  w.Object()
+      .Field("branch_id", view.branch_id)
+      .Field("timezone", view.timezone)
+      .Field("date", view.date)
+      .Field("days", view.days)
+      .Key("staff")
+      .Array();
   for (const auto& m : view.masters) {
-    Json working = Json::array();
-    for (const auto& w : m.working)
-      working.push_back({{"start", Instant(w.start)}, {"end", Instant(w.end)}});
-    staff.push_back({{"id", m.member.id},
-                     {"name", m.member.name},
-                     {"position", m.member.position},
-                     {"color", m.member.color},
-                     {"photo_file_id", OrNull(m.member.photo_file_id)},
-                     {"booking_step", m.member.booking_step},
-                     {"working", working}});
+    w.Object()
+        .Field("id", m.member.id)
+        .Field("name", m.member.name)
+        .Field("position", m.member.position)
+        .Field("color", m.member.color);
+    WriteOptionalId(w, "photo_file_id", m.member.photo_file_id);
+    w.Field("booking_step", m.member.booking_step).Key("working").Array();
+    for (const auto& span : m.working) {
+      w.Object()
+          .Field("start", FormatRfc3339Utc(span.start))
+          .Field("end", FormatRfc3339Utc(span.end))
+          .End();
+    }
+    w.End().End();
   }
-  Json appointments = Json::array();
-  for (const auto& a : view.appointments) appointments.push_back(AppointmentJson(a));
-  Json groups = Json::array();
-  for (const auto& g : view.group_events) groups.push_back(GroupEventJson(g));
-  return {{"branch_id", view.branch_id},
-          {"timezone", view.timezone},
-          {"date", view.date},
-          {"days", view.days},
-          {"staff", staff},
-          {"appointments", appointments},
-          {"group_events", groups},
-          {"closed_days", view.closed_days}};
+  w.End().Key("appointments").Array();
+  for (const auto& a : view.appointments) WriteAppointment(w, a);
+  w.End().Key("group_events").Array();
+  for (const auto& g : view.group_events) w.Raw(http::Dump(GroupEventJson(g)));
+  w.End().Key("closed_days").Array();
+  for (const auto& day : view.closed_days) w.String(day);
+  w.End().End();
+  return w.Take();
 }
 
-Json AvailabilityJson(const AvailabilityView& view) {
-  Json days = Json::array();
+std::string AvailabilityJson(const AvailabilityView& view) {
+  http::JsonWriter w;
+  w.Object().Field("timezone", view.timezone).Key("days").Array();
   for (const auto& day : view.days) {
-    Json slots = Json::array();
+    w.Object().Field("date", day.date).Key("slots").Array();
     for (const auto& slot : day.slots) {
-      slots.push_back({{"start", Instant(slot.start)},
-                       {"staff_id", slot.staff_ids.front()},
-                       {"staff_ids", slot.staff_ids}});
+      w.Object()
+          .Field("start", FormatRfc3339Utc(slot.start))
+          .Field("staff_id", slot.staff_ids.front())
+          .Key("staff_ids")
+          .Array();
+      for (Id id : slot.staff_ids) w.Int(id);
+      w.End().End();
     }
-    days.push_back({{"date", day.date}, {"slots", slots}});
+    w.End().End();
   }
-  return {{"timezone", view.timezone}, {"days", days}};
+  w.End().End();
+  return w.Take();
 }
 
 std::optional<EpochSeconds> ReadInstant(http::JsonBody& body, const Json& json,

@@ -6,14 +6,17 @@
 #include "booking/app/journal_service.h"
 #include "booking/app/waitlist_service.h"
 #include "platform/http/json_body.h"
+#include "platform/http/json_writer.h"
 
 namespace kvitka::booking {
 
-http::Json AppointmentJson(const AppointmentView& view);
+// Appointments, the journal and availability are written straight to text (large responses).
+void WriteAppointment(http::JsonWriter& w, const AppointmentView& view);
+std::string AppointmentJson(const AppointmentView& view);
 http::Json GroupEventJson(const GroupEventView& view);
 http::Json WaitlistJson(const WaitlistView& view);
-http::Json JournalJson(const JournalView& view);
-http::Json AvailabilityJson(const AvailabilityView& view);
+std::string JournalJson(const JournalView& view);
+std::string AvailabilityJson(const AvailabilityView& view);
 
 // An instant in a body: RFC 3339 text; records a field error otherwise.
 std::optional<EpochSeconds> ReadInstant(http::JsonBody& body, const http::Json& json,

@@ -63,7 +63,7 @@ std::optional<bool> QueryBool(const Request& req, const char* name, FieldErrors&
 
 Response Answer(const Request& req, const Result<AppointmentView, Error>& result, int status) {
   if (!result) return ErrorResponse(req, result.error());
-  return Response::Json(result->replayed ? 201 : status, http::Dump(AppointmentJson(*result)));
+  return Response::Json(result->replayed ? 201 : status, AppointmentJson(*result));
 }
 
 std::optional<Recurrence> ReadRecurrence(JsonBody& body) {
@@ -142,7 +142,7 @@ void AddBookingRoutes(http::Router& router, BookingServices b) {
     if (!errors.empty()) return http::ValidationFailed(req, errors);
     auto found = b.availability.Availability(ActorOf(req), q);
     if (!found) return ErrorResponse(req, found.error());
-    return Response::Json(200, http::Dump(AvailabilityJson(*found)));
+    return Response::Json(200, AvailabilityJson(*found));
   });
 
   router.Add("POST", "/api/v1/appointments", Access::kSession, [b](Request& req) {
@@ -234,13 +234,16 @@ void AddBookingRoutes(http::Router& router, BookingServices b) {
     if (!page) return page.error();
     auto found = b.appointments.OfClient(ActorOf(req), *id, page->after, page->limit);
     if (!found) return ErrorResponse(req, found.error());
-    Json items = Json::array();
-    for (const auto& v : found->items) items.push_back(AppointmentJson(v));
-    return Response::Json(
-        200, http::Dump({{"items", items},
-                         {"next_cursor", found->next_before_id
-                                             ? Json(http::EncodeCursor(*found->next_before_id))
-                                             : Json(nullptr)}}));
+    http::JsonWriter w;
+    w.Object().Key("items").Array();
+    for (const auto& v : found->items) WriteAppointment(w, v);
+    w.End().Key("next_cursor");
+    if (found->next_before_id) {
+      w.String(http::EncodeCursor(*found->next_before_id));
+    } else {
+      w.Null();
+    }
+    return Response::Json(200, w.End().Take());
   });
 
   router.Add("GET", "/api/v1/journal", Access::kSession, [b](Request& req) {
@@ -258,7 +261,7 @@ void AddBookingRoutes(http::Router& router, BookingServices b) {
     if (!errors.empty()) return http::ValidationFailed(req, errors);
     auto journal = b.journal.Journal(ActorOf(req), *branch, date, days, cancelled);
     if (!journal) return ErrorResponse(req, journal.error());
-    return Response::Json(200, http::Dump(JournalJson(*journal)));
+    return Response::Json(200, JournalJson(*journal));
   });
 
   router.Add("GET", "/api/v1/events", Access::kSession, [b](Request& req) {

@@ -111,7 +111,7 @@ void AddGroupRoutes(http::Router& router, BookingServices b) {
     if (auto problems = body->Problems(req)) return *problems;
     auto added = b.groups.AddParticipant(ActorOf(req), *id, *client, notes.value_or(""));
     if (!added) return ErrorResponse(req, added.error());
-    return Response::Json(201, http::Dump(AppointmentJson(*added)));
+    return Response::Json(201, AppointmentJson(*added));
   });
 
   router.Add("GET", "/api/v1/waitlist", Access::kSession, [b](Request& req) {

@@ -46,6 +46,7 @@ void LoadItems(db::Session& s, Id org_id, std::vector<Appointment>& list) {
     ids.push_back(list[i].id);
     at[list[i].id] = i;
   }
+  const std::string id_list = db::IdSetValue(ids);
   Item item;
   Id appointment_id = 0, room = 0;
   EpochSeconds proc_start = 0, proc_end = 0;
@@ -54,9 +55,9 @@ void LoadItems(db::Session& s, Id org_id, std::vector<Appointment>& list) {
       (s.sql().prepare << "SELECT appointment_id, id, service_id, service_name, staff_id, "
                           "room_id, start_at, end_at, buffer_after, processing_start, "
                           "processing_end, price, discount_percent FROM appointment_items "
-                          "WHERE org_id = :o AND appointment_id IN (" +
-                              JoinIds(ids) + ") ORDER BY appointment_id, position",
-       use(org_id), into(appointment_id), into(item.id), into(item.service_id),
+                          "WHERE org_id = :o AND appointment_id IN " +
+                              db::IdSet(s, ":ids") + " ORDER BY appointment_id, position",
+       use(org_id), use(id_list), into(appointment_id), into(item.id), into(item.service_id),
        into(item.service_name), into(item.staff_id), into(room, room_ind), into(item.start),
        into(item.end), into(item.buffer_after), into(proc_start, proc_start_ind),
        into(proc_end, proc_end_ind), into(item.price), into(item.discount_percent));

@@ -74,6 +74,15 @@ std::vector<Client> ClientService::FindMany(db::Session& s, const Actor& actor,
   return found;
 }
 
+std::vector<Client> ClientService::Briefs(db::Session& s, const Actor& actor,
+                                          const std::vector<Id>& ids) {
+  auto found = d_.clients.Briefs(s, actor.org_id, ids);
+  if (!identity::Allows(actor.role, Action::kSeeClientContacts)) {
+    for (auto& client : found) HideContacts(client);
+  }
+  return found;
+}
+
 Result<Client, Error> ClientService::Apply(db::Session& s, const Actor& actor, Client& c,
                                            const ClientPatch& p, const identity::OrgProfile& org) {
   Set(c.first_name, p.first_name);

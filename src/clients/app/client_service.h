@@ -92,6 +92,9 @@ class ClientService {
   // names cleared when the actor may not see them), and the visit statistics it recounted.
   std::vector<Client> FindMany(db::Session& s, const identity::Actor& actor,
                                const std::vector<Id>& ids);
+  // The same, with only the fields the journal shows (see ClientStore::Briefs).
+  std::vector<Client> Briefs(db::Session& s, const identity::Actor& actor,
+                             const std::vector<Id>& ids);
   void SetVisitStats(db::Session& s, Id org_id, Id client_id, const VisitStats& stats) {
     d_.clients.SetStats(s, org_id, client_id, stats);
   }

@@ -35,6 +35,9 @@ class ClientStore {
   virtual void SetTags(db::Session& s, Id org_id, Id client_id, const std::vector<Id>& tag_ids) = 0;
   // The clients with these ids (any state), with phones and tags; unknown ids are skipped.
   virtual std::vector<Client> FindMany(db::Session& s, Id org_id, const std::vector<Id>& ids) = 0;
+  // Only what the journal shows of these clients: names, notes, discount, visit counts, phones
+  // and tags (one query each).
+  virtual std::vector<Client> Briefs(db::Session& s, Id org_id, const std::vector<Id>& ids) = 0;
   // Replaces the visit statistics (recounted by the journal).
   virtual void SetStats(db::Session& s, Id org_id, Id client_id, const VisitStats& stats) = 0;
   // Adds `from`'s visit statistics to `into` (merge).

@@ -147,14 +147,15 @@ void LoadPhonesAndTags(db::Session& s, Id org_id, std::vector<Client>& clients) 
     by_id[c.id] = &c;
     ids.push_back(c.id);
   }
-  const std::string in = "(" + JoinIds(ids) + ")";
+  const std::string in = db::IdSet(s, ":ids");
+  const std::string id_list = db::IdSetValue(ids);
   {
     Id client_id = 0;
     std::string phone;
     soci::statement st = (s.sql().prepare << "SELECT client_id, phone FROM client_phones "
                                              "WHERE org_id = :org AND client_id IN " +
                                                  in + " ORDER BY client_id, position",
-                          use(org_id), into(client_id), into(phone));
+                          use(org_id), use(id_list), into(client_id), into(phone));
     st.execute();
     while (st.fetch()) by_id[client_id]->phones.push_back(phone);
   }
@@ -166,7 +167,7 @@ void LoadPhonesAndTags(db::Session& s, Id org_id, std::vector<Client>& clients) 
                             "JOIN client_tags t ON t.id = l.tag_id WHERE l.org_id = :org AND "
                             "l.client_id IN " +
                                 in + " ORDER BY l.client_id, t.name",
-         use(org_id), into(client_id), into(tag.id), into(tag.name), into(tag.color));
+         use(org_id), use(id_list), into(client_id), into(tag.id), into(tag.name), into(tag.color));
     st.execute();
     while (st.fetch()) by_id[client_id]->tags.push_back(tag);
   }
@@ -279,6 +280,31 @@ std::vector<Client> SqlClientStore::FindMany(db::Session& s, Id org_id,
                             {}, {org_id}, {-1});
   LoadPhonesAndTags(s, org_id, found);
   return found;
+}
+
+std::vector<Client> SqlClientStore::Briefs(db::Session& s, Id org_id, const std::vector<Id>& ids) {
+  std::vector<Client> out;
+  if (ids.empty()) return out;
+  Client c;
+  int erased = 0;
+  const std::string id_list = db::IdSetValue(ids);
+  soci::statement st =
+      (s.sql().prepare << "SELECT id, first_name, last_name, middle_name, notes, "
+                          "discount_percent, visits_count, no_shows_count, erased FROM clients "
+                          "WHERE org_id = :org AND id IN " +
+                              db::IdSet(s, ":ids") + " ORDER BY id",
+       use(org_id), use(id_list), into(c.id), into(c.first_name), into(c.last_name),
+       into(c.middle_name), into(c.notes), into(c.discount_percent), into(c.stats.visits),
+       into(c.stats.no_shows), into(erased));
+  st.execute();
+  while (st.fetch()) {
+    Client row = c;
+    row.org_id = org_id;
+    row.erased = erased != 0;
+    out.push_back(std::move(row));
+  }
+  LoadPhonesAndTags(s, org_id, out);
+  return out;
 }
 
 void SqlClientStore::SetStats(db::Session& s, Id org_id, Id client_id, const VisitStats& v) {

@@ -18,6 +18,7 @@ class SqlClientStore final : public ClientStore {
   long long Count(db::Session& s, Id org_id, const ClientFilter& filter) override;
   void SetTags(db::Session& s, Id org_id, Id client_id, const std::vector<Id>& tag_ids) override;
   std::vector<Client> FindMany(db::Session& s, Id org_id, const std::vector<Id>& ids) override;
+  std::vector<Client> Briefs(db::Session& s, Id org_id, const std::vector<Id>& ids) override;
   void SetStats(db::Session& s, Id org_id, Id client_id, const VisitStats& stats) override;
   void AddStats(db::Session& s, Id org_id, Id into_id, const VisitStats& stats) override;
   void MarkMerged(db::Session& s, Id org_id, Id from_id, Id into_id) override;

@@ -130,10 +130,20 @@ class PooledTransaction final : public Transaction {
   bool done_ = false;
 };
 
+// Each SQLite connection is used by one thread at a time (a unit of work leases it from the
+// pool), so SQLite's own per-call connection mutex is not needed: multi-thread mode. It can only
+// be chosen before SQLite initializes; when that already happened the call is refused and the
+// serialized default stays (correct, a little slower).
+void UseSqliteMultiThreadMode() {
+  static std::once_flag once;
+  std::call_once(once, [] { (void)sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD); });
+}
+
 class PooledDatabase final : public Database {
  public:
   PooledDatabase(const DatabaseUrl& url, std::size_t pool_size)
       : dialect_(url.dialect), pool_(pool_size) {
+    if (dialect_ == Dialect::kSqlite) UseSqliteMultiThreadMode();
     if (dialect_ == Dialect::kSqlite) {
       const std::filesystem::path path(url.connect);
       if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());

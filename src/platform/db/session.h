@@ -26,6 +26,24 @@ class Session {
   Dialect dialect_;
 };
 
+// A set of ids bound as one text parameter, for `id IN <IdSet(s, ":ids")>`: the statement text
+// stays short and the same whatever the number of ids (a long literal list costs more to parse
+// than the query takes to run). Bind IdSetValue(ids) to the parameter.
+inline std::string IdSet(const Session& s, const char* param) {
+  return s.dialect() == Dialect::kPostgresql
+             ? std::string("(SELECT unnest(string_to_array(") + param + ", ',')::bigint[]))"
+             : std::string("(SELECT value FROM json_each('[' || ") + param + " || ']'))";
+}
+template <class Ids>
+std::string IdSetValue(const Ids& ids) {
+  std::string out;
+  for (auto id : ids) {
+    if (!out.empty()) out += ',';
+    out += std::to_string(id);
+  }
+  return out;
+}
+
 // Optional values <-> SOCI indicators.
 template <class T>
 std::optional<T> Optional(const T& value, soci::indicator ind) {

@@ -256,6 +256,19 @@ std::vector<std::string> StaffService::ClosedDatesIn(db::Session& s, Id org_id, 
   return closed;
 }
 
+std::map<Id, std::vector<WorkInterval>> StaffService::WorkingOfMany(
+    db::Session& s, Id org_id, Id branch_id, const std::vector<Id>& staff_ids,
+    const std::string& from, const std::string& to, const std::string& zone) {
+  const auto closed = ClosedDatesIn(s, org_id, branch_id);
+  auto schedules = d_.store.Schedules(s, org_id, staff_ids);
+  auto absences = d_.store.AbsencesOf(s, org_id, staff_ids, from, to);
+  std::map<Id, std::vector<WorkInterval>> out;
+  for (Id id : staff_ids) {
+    out[id] = ExpandSchedule(schedules[id], absences[id], closed, from, to, zone);
+  }
+  return out;
+}
+
 std::vector<WorkInterval> StaffService::Expand(db::Session& s, Id org_id, const StaffMember& member,
                                                const std::string& from, const std::string& to,
                                                const std::string& zone) {

@@ -99,6 +99,12 @@ class StaffService {
     return Expand(s, org_id, member, from, to, zone);
   }
   std::vector<std::string> ClosedDatesIn(db::Session& s, Id org_id, Id branch_id);
+  // The working intervals of several masters of one branch (three queries in all).
+  std::map<Id, std::vector<WorkInterval>> WorkingOfMany(db::Session& s, Id org_id, Id branch_id,
+                                                        const std::vector<Id>& staff_ids,
+                                                        const std::string& from,
+                                                        const std::string& to,
+                                                        const std::string& zone);
 
   // For the catalog: whether the master exists, inside the caller's unit of work.
   bool Exists(db::Session& s, Id org_id, Id staff_id) {

@@ -1,6 +1,7 @@
 // What the staff use cases need from storage. Implemented with SQL in staff/store.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +39,14 @@ class StaffStore {
 
   virtual WorkSchedule Schedule(db::Session& s, Id org_id, Id staff_id) = 0;
   virtual void SaveSchedule(db::Session& s, Id org_id, Id staff_id, const WorkSchedule& w) = 0;
+
+  // The schedules and the absences overlapping from..to of several masters (one query each).
+  virtual std::map<Id, WorkSchedule> Schedules(db::Session& s, Id org_id,
+                                               const std::vector<Id>& staff_ids) = 0;
+  virtual std::map<Id, std::vector<Absence>> AbsencesOf(db::Session& s, Id org_id,
+                                                        const std::vector<Id>& staff_ids,
+                                                        const std::string& from,
+                                                        const std::string& to) = 0;
 
   // Absences overlapping from..to (all when both empty).
   virtual std::vector<Absence> Absences(db::Session& s, Id org_id, Id staff_id,

@@ -125,7 +125,59 @@ void SqlStaffStore::SaveSchedule(db::Session& s, Id org_id, Id staff_id, const W
       use(org_id), use(staff_id);
 }
 
-namespace {}  // namespace
+namespace {
+
+std::string JoinIds(const std::vector<Id>& ids) {
+  std::string out;
+  for (Id id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
+  return out;
+}
+
+}  // namespace
+
+std::map<Id, WorkSchedule> SqlStaffStore::Schedules(db::Session& s, Id org_id,
+                                                    const std::vector<Id>& staff_ids) {
+  std::map<Id, WorkSchedule> out;
+  if (staff_ids.empty()) return out;
+  Id id = 0;
+  std::string text;
+  soci::statement st = (s.sql().prepare << "SELECT id, schedule_json FROM staff WHERE org_id = :o "
+                                           "AND id IN (" +
+                                               JoinIds(staff_ids) + ")",
+                        use(org_id), into(id), into(text));
+  st.execute();
+  while (st.fetch()) {
+    FieldErrors ignored;
+    auto json = nlohmann::json::parse(text, nullptr, false);
+    out[id] = json.is_discarded() ? WorkSchedule{} : ScheduleFromJson(json, ignored);
+  }
+  return out;
+}
+
+std::map<Id, std::vector<Absence>> SqlStaffStore::AbsencesOf(db::Session& s, Id org_id,
+                                                             const std::vector<Id>& staff_ids,
+                                                             const std::string& from,
+                                                             const std::string& to) {
+  std::map<Id, std::vector<Absence>> out;
+  if (staff_ids.empty()) return out;
+  Absence a;
+  Id staff_id = 0;
+  std::string reason;
+  soci::statement st =
+      (s.sql().prepare << "SELECT staff_id, id, from_date, to_date, reason, note FROM "
+                          "staff_absences WHERE org_id = :o AND staff_id IN (" +
+                              JoinIds(staff_ids) +
+                              ") AND deleted_at IS NULL AND to_date >= :lo AND from_date <= :hi "
+                              "ORDER BY from_date, id",
+       use(org_id), use(from), use(to), into(staff_id), into(a.id), into(a.from), into(a.to),
+       into(reason), into(a.note));
+  st.execute();
+  while (st.fetch()) {
+    a.reason = ParseReason(reason).value_or(AbsenceReason::kOther);
+    out[staff_id].push_back(a);
+  }
+  return out;
+}
 
 std::vector<Absence> SqlStaffStore::Absences(db::Session& s, Id org_id, Id staff_id,
                                              const std::string& from, const std::string& to) {

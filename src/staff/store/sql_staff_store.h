@@ -11,6 +11,12 @@ class SqlStaffStore final : public StaffStore {
   std::optional<StaffMember> Find(db::Session& s, Id org_id, Id id) override;
   Id Insert(db::Session& s, Id org_id, const StaffMember& m) override;
   void Update(db::Session& s, Id org_id, const StaffMember& m) override;
+  std::map<Id, WorkSchedule> Schedules(db::Session& s, Id org_id,
+                                       const std::vector<Id>& staff_ids) override;
+  std::map<Id, std::vector<Absence>> AbsencesOf(db::Session& s, Id org_id,
+                                                const std::vector<Id>& staff_ids,
+                                                const std::string& from,
+                                                const std::string& to) override;
   WorkSchedule Schedule(db::Session& s, Id org_id, Id staff_id) override;
   void SaveSchedule(db::Session& s, Id org_id, Id staff_id, const WorkSchedule& w) override;
   std::vector<Absence> Absences(db::Session& s, Id org_id, Id staff_id, const std::string& from,
