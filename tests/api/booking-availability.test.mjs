@@ -246,6 +246,8 @@ test('bad or missing parameters: 422 naming the parameter', async () => {
       [{ from: undefined }, 'from'],
       [{ from: '2026-02-30' }, 'from'],
       [{ from: 'tomorrow' }, 'from'],
+      [{ from: '9999-12-31', to: '9999-12-31' }, ['from', 'to']],
+      [{ from: '1969-12-31' }, 'from'],
       [{ to: undefined }, 'to'],
       [{ to: '2026-13-01' }, 'to'],
       [{ to: addDays(d, -1) }, 'to'],

@@ -135,6 +135,9 @@ test('Idempotency-Key longer than 100 characters is refused', async () => {
   assert4xxProblem(res, 'Idempotency-Key of 101 characters');
   const ok = await postAppointment(s.c, oneItem(s, { start: at(future(11), '10:00') }), { 'Idempotency-Key': 'k'.repeat(100) });
   assertStatus(ok, 201, '100 characters');
+  // A byte outside printable ASCII (here 0xE9, not valid UTF-8 on its own) is refused, not a 5xx.
+  const latin = await postAppointment(s.c, oneItem(s, { start: at(future(11), '12:00') }), { 'Idempotency-Key': 'caf\u00e9-1' });
+  assert4xxProblem(latin, 'Idempotency-Key with a non-ASCII byte');
 });
 
 test('PATCH, status and visit: wrong values name the field', async () => {
@@ -143,6 +146,7 @@ test('PATCH, status and visit: wrong values name the field', async () => {
     [
       ['PATCH', `${APPOINTMENTS}/${id}`, { notes: 'я'.repeat(2001) }, 'notes'],
       ['PATCH', `${APPOINTMENTS}/${id}`, { start: 'later' }, 'start'],
+      ['PATCH', `${APPOINTMENTS}/${id}`, { start: '9999-12-31T23:00:00Z' }, 'start'],
       ['PATCH', `${APPOINTMENTS}/${id}`, { start: '2026-13-01T10:00:00Z' }, 'start'],
       ['PATCH', `${APPOINTMENTS}/${id}`, { staff_id: 'x' }, 'staff_id'],
       ['PATCH', `${APPOINTMENTS}/${id}`, { staff_id: 987654321 }, 'staff_id'],

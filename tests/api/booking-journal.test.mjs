@@ -242,6 +242,7 @@ test('validation: days 1..7, a real date, a branch of this organization', async 
       [{}, 'date'],
       [{ date: '2026-13-01' }, 'date'],
       [{ date: '2026-02-30' }, 'date'],
+      [{ date: '9999-12-31' }, 'date'],
       [{ date: '23.11.2026' }, 'date'],
       [{ date: d, branch_id: undefined }, 'branch_id'],
       [{ date: d, branch_id: 'x' }, 'branch_id'],

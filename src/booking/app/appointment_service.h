@@ -88,14 +88,14 @@ class AppointmentService {
   // Views of appointments with their clients (one read of the clients).
   std::vector<AppointmentView> Views(db::Session& s, const identity::Actor& actor,
                                      std::vector<Appointment> list);
-  // Recounts the client's visit statistics on the card.
+  // Recounts the client's visit statistics on the card (after a status change: only completed,
+  // missed and cancelled visits count).
   void RecountStats(db::Session& s, Id org_id, Id client_id);
   void Record(db::Session& s, const identity::Actor& actor, const Appointment& a,
               const std::string& kind, const nlohmann::json& before);
   void Publish(Id org_id, const Appointment& a, const std::string& kind);
 
  private:
-  std::string ZoneOf(Id org_id, Id branch_id);  // reads on its own: call outside a transaction
   Result<Done, Error> Move(db::Session& s, const identity::Actor& actor, Appointment& a,
                            const AppointmentPatch& patch, const std::string& zone,
                            std::optional<std::pair<int, int>> wall_shift);

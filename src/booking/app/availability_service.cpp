@@ -14,8 +14,8 @@ namespace {
 FieldErrors CheckDates(const std::string& from, const std::string& to, int max_days) {
   FieldErrors errors;
   const auto days = DaysBetween(from, to);
-  if (!StartOfDay(from, "UTC")) errors.push_back({"from", "invalid_date"});
-  if (!StartOfDay(to, "UTC")) errors.push_back({"to", "invalid_date"});
+  if (!IsJournalDate(from)) errors.push_back({"from", "invalid_date"});
+  if (!IsJournalDate(to)) errors.push_back({"to", "invalid_date"});
   if (errors.empty() && days && *days < 0) errors.push_back({"to", "before_from"});
   if (errors.empty() && days && *days > max_days) {
     errors.push_back({"to", "too_many_days", max_days});
@@ -27,9 +27,7 @@ FieldErrors CheckDates(const std::string& from, const std::string& to, int max_d
 
 Result<AvailabilityView, Error> AvailabilityService::Availability(const Actor& actor,
                                                                   const AvailabilityQuery& query) {
-  if (!identity::Allows(actor.role, Action::kViewJournal)) {
-    return Fail(Error(ErrorCode::kForbidden));
-  }
+  if (auto ok = Allowed(actor, Action::kViewJournal); !ok) return Fail(ok.error());
   return Find(actor.org_id, query);
 }
 

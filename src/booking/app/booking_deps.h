@@ -33,6 +33,19 @@ class ChangeFeed {
   virtual void Publish(const BookingChange& change) = 0;
 };
 
+// Forbidden unless the actor's role allows the action.
+inline Result<Done, Error> Allowed(const identity::Actor& actor, identity::Action action) {
+  if (!identity::Allows(actor.role, action)) return Fail(Error(ErrorCode::kForbidden));
+  return Done{};
+}
+
+// The time zone of a branch (the organization's when the branch is unknown). Reads on its own:
+// call it outside a transaction.
+inline std::string BranchZone(identity::BranchService& branches, Id org_id, Id branch_id) {
+  if (auto branch = branches.Find(org_id, branch_id)) return branch->timezone;
+  return branches.Of(org_id).timezone;
+}
+
 struct BookingDeps {
   db::Database& db;
   AppointmentStore& appointments;

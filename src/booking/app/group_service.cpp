@@ -19,11 +19,6 @@ nlohmann::json GroupSnapshot(const GroupEvent& e) {
 
 }  // namespace
 
-std::string GroupService::ZoneOf(Id org_id, Id branch_id) {
-  if (auto branch = d_.branches.Find(org_id, branch_id)) return branch->timezone;
-  return d_.branches.Of(org_id).timezone;
-}
-
 GroupEventView GroupService::View(db::Session& s, const Actor& actor, GroupEvent event) {
   GroupEventView view{std::move(event), {}};
   view.participants =
@@ -34,17 +29,15 @@ GroupEventView GroupService::View(db::Session& s, const Actor& actor, GroupEvent
 Result<std::vector<GroupEventView>, Error> GroupService::List(const Actor& actor, Id branch_id,
                                                               std::string from_date,
                                                               std::string to_date) {
-  if (!identity::Allows(actor.role, Action::kViewJournal)) {
-    return Fail(Error(ErrorCode::kForbidden));
-  }
+  if (auto ok = Allowed(actor, Action::kViewJournal); !ok) return Fail(ok.error());
   if (!d_.branches.Find(actor.org_id, branch_id)) {
     return Fail(Error(ErrorCode::kValidation, {{"branch_id", "not_found"}}));
   }
-  const std::string zone = ZoneOf(actor.org_id, branch_id);
+  const std::string zone = BranchZone(d_.branches, actor.org_id, branch_id);
   if (from_date.empty()) from_date = CivilDate(d_.clock.Now(), zone);
   if (to_date.empty()) to_date = AddDays(from_date, 30);
   const auto days = DaysBetween(from_date, to_date);
-  if (!days || *days < 0 || *days > 366) {
+  if (!IsJournalDate(from_date) || !IsJournalDate(to_date) || !days || *days < 0 || *days > 366) {
     return Fail(Error(ErrorCode::kValidation, {{"to", "too_many_days", 366}}));
   }
   const EpochSeconds from = StartOfDay(from_date, zone).value_or(0);
@@ -59,9 +52,7 @@ Result<std::vector<GroupEventView>, Error> GroupService::List(const Actor& actor
 }
 
 Result<GroupEventView, Error> GroupService::Get(const Actor& actor, Id id) {
-  if (!identity::Allows(actor.role, Action::kViewJournal)) {
-    return Fail(Error(ErrorCode::kForbidden));
-  }
+  if (auto ok = Allowed(actor, Action::kViewJournal); !ok) return Fail(ok.error());
   return d_.db.Read([&](db::Session& s) -> Result<GroupEventView, Error> {
     auto e = d_.groups.Find(s, actor.org_id, id);
     if (!e) return Fail(Error(ErrorCode::kNotFound));
@@ -71,7 +62,7 @@ Result<GroupEventView, Error> GroupService::Get(const Actor& actor, Id id) {
 
 Result<GroupEventView, Error> GroupService::Save(const Actor& actor, std::optional<Id> id,
                                                  const GroupEventInput& in) {
-  if (!identity::Allows(actor.role, Action::kBook)) return Fail(Error(ErrorCode::kForbidden));
+  if (auto ok = Allowed(actor, Action::kBook); !ok) return Fail(ok.error());
   Id branch_id = in.branch_id.value_or(0);
   if (id) {
     auto found = d_.db.Read([&](db::Session& s) { return d_.groups.Find(s, actor.org_id, *id); });
@@ -80,7 +71,7 @@ Result<GroupEventView, Error> GroupService::Save(const Actor& actor, std::option
   } else if (!d_.branches.Find(actor.org_id, branch_id)) {
     return Fail(Error(ErrorCode::kValidation, {{"branch_id", "not_found"}}));
   }
-  const std::string zone = ZoneOf(actor.org_id, branch_id);
+  const std::string zone = BranchZone(d_.branches, actor.org_id, branch_id);
   const EpochSeconds now = d_.clock.Now();
   auto saved = d_.db.Write([&](db::Session& s) -> Result<GroupEventView, Error> {
     GroupEvent e;
@@ -179,7 +170,7 @@ Result<GroupEventView, Error> GroupService::Save(const Actor& actor, std::option
 
 Result<GroupEventView, Error> GroupService::Cancel(const Actor& actor, Id id,
                                                    const std::string& reason) {
-  if (!identity::Allows(actor.role, Action::kBook)) return Fail(Error(ErrorCode::kForbidden));
+  if (auto ok = Allowed(actor, Action::kBook); !ok) return Fail(ok.error());
   const EpochSeconds now = d_.clock.Now();
   auto cancelled = d_.db.Write([&](db::Session& s) -> Result<GroupEventView, Error> {
     auto e = d_.groups.Find(s, actor.org_id, id);
@@ -218,7 +209,7 @@ Result<GroupEventView, Error> GroupService::Cancel(const Actor& actor, Id id,
 
 Result<AppointmentView, Error> GroupService::AddParticipant(const Actor& actor, Id id, Id client_id,
                                                             const std::string& notes) {
-  if (!identity::Allows(actor.role, Action::kBook)) return Fail(Error(ErrorCode::kForbidden));
+  if (auto ok = Allowed(actor, Action::kBook); !ok) return Fail(ok.error());
   if (notes.size() > 2000)
     return Fail(Error(ErrorCode::kValidation, {{"notes", "too_long", 2000}}));
   const EpochSeconds now = d_.clock.Now();
@@ -256,8 +247,7 @@ Result<AppointmentView, Error> GroupService::AddParticipant(const Actor& actor, 
     a.items.push_back(item);
     d_.appointments.Insert(s, actor.org_id, a);
     appointments_.Record(s, actor, a, "created", nullptr);
-    appointments_.RecountStats(s, actor.org_id, client_id);
-    booked = a;
+    booked = a;  // booked: the card's statistics change with the status, not here
     return appointments_.Views(s, actor, {a}).front();
   });
   if (added) appointments_.Publish(actor.org_id, *booked, "created");

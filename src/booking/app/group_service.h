@@ -39,7 +39,6 @@ class GroupService {
 
  private:
   GroupEventView View(db::Session& s, const identity::Actor& actor, GroupEvent event);
-  std::string ZoneOf(Id org_id, Id branch_id);
 
   AppointmentService& appointments_;
   BookingDeps& d_;

@@ -8,9 +8,7 @@ using identity::Action;
 using identity::Actor;
 
 Result<Done, Error> JournalService::CanWatch(const Actor& actor, std::optional<Id> branch_id) {
-  if (!identity::Allows(actor.role, Action::kViewJournal)) {
-    return Fail(Error(ErrorCode::kForbidden));
-  }
+  if (auto ok = Allowed(actor, Action::kViewJournal); !ok) return Fail(ok.error());
   if (branch_id && !d_.branches.Find(actor.org_id, *branch_id)) {
     return Fail(Error(ErrorCode::kNotFound));
   }
@@ -20,11 +18,9 @@ Result<Done, Error> JournalService::CanWatch(const Actor& actor, std::optional<I
 Result<JournalView, Error> JournalService::Journal(const Actor& actor, Id branch_id,
                                                    const std::string& date, int days,
                                                    bool include_cancelled) {
-  if (!identity::Allows(actor.role, Action::kViewJournal)) {
-    return Fail(Error(ErrorCode::kForbidden));
-  }
+  if (auto ok = Allowed(actor, Action::kViewJournal); !ok) return Fail(ok.error());
   FieldErrors errors;
-  if (!StartOfDay(date, "UTC")) errors.push_back({"date", "invalid_date"});
+  if (!IsJournalDate(date)) errors.push_back({"date", "invalid_date"});
   if (days < 1 || days > 7) errors.push_back({"days", "out_of_range", 7});
   const auto branch = d_.branches.Find(actor.org_id, branch_id);
   if (!branch) errors.push_back({"branch_id", "not_found"});

@@ -53,8 +53,9 @@ Result<Placement, Error> Reservations::Place(db::Session& s, Id org_id, Id branc
   if (inputs.empty()) errors.push_back({"items", "required"});
   if (inputs.size() > 10) errors.push_back({"items", "too_many", 10});
   if (!errors.empty()) return Fail(Error(ErrorCode::kValidation, errors));
+  placement.rooms = Capacities(s, org_id, branch_id);
   std::vector<Id> branch_rooms;
-  for (const auto& room : d_.catalog.RoomsIn(s, org_id, branch_id)) branch_rooms.push_back(room.id);
+  for (const auto& [room, capacity] : placement.rooms) branch_rooms.push_back(room);
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     const ItemInput& in = inputs[i];
     Item item;
@@ -155,31 +156,32 @@ Result<Done, Error> Reservations::Hold(db::Session& s, Id org_id,
   return Done{};
 }
 
-bool Reservations::Working(db::Session& s, Id org_id, const std::vector<Item>& items,
+bool Reservations::Working(db::Session& s, Id org_id, Id branch_id, const std::vector<Item>& items,
                            const std::string& zone) {
-  std::vector<std::pair<Id, std::vector<Span>>> working;
+  std::vector<Id> staff_ids;
+  EpochSeconds first = items.front().start, last = items.front().end;
   for (const auto& item : items) {
-    bool known = false;
-    for (const auto& w : working) known = known || w.first == item.staff_id;
-    if (known) continue;
-    auto member = d_.staff.FindIn(s, org_id, item.staff_id);
-    std::vector<Span> spans;
-    if (member) {
-      // The day before too: a night shift that started yesterday may cover the item.
-      const std::string from = AddDays(CivilDate(item.start, zone), -1);
-      const std::string to = CivilDate(item.end, zone);
-      for (const auto& w : d_.staff.WorkingIn(s, org_id, *member, from, to, zone)) {
-        spans.push_back({w.start, w.end});
-      }
+    if (std::find(staff_ids.begin(), staff_ids.end(), item.staff_id) == staff_ids.end()) {
+      staff_ids.push_back(item.staff_id);
     }
-    working.emplace_back(item.staff_id, std::move(spans));
+    first = std::min(first, item.start);
+    last = std::max(last, item.end);
+  }
+  // The day before too: a night shift that started yesterday may cover the item.
+  auto by_staff =
+      d_.staff.WorkingOfMany(s, org_id, branch_id, staff_ids, AddDays(CivilDate(first, zone), -1),
+                             CivilDate(last, zone), zone);
+  std::vector<std::pair<Id, std::vector<Span>>> working;
+  for (Id id : staff_ids) {
+    std::vector<Span> spans;
+    for (const auto& w : by_staff[id]) spans.push_back({w.start, w.end});
+    working.emplace_back(id, std::move(spans));
   }
   return InsideWorkingHours(items, working);
 }
 
 Result<std::vector<Hold>, Error> Reservations::Check(db::Session& s, Id org_id,
-                                                     Placement& placement, const HoldOwner& owner,
-                                                     bool allow_outside_hours,
+                                                     Placement& placement, bool allow_outside_hours,
                                                      const std::string& zone) {
   auto& items = placement.items;
   if (items.empty()) return std::vector<booking::Hold>{};
@@ -202,8 +204,8 @@ Result<std::vector<Hold>, Error> Reservations::Check(db::Session& s, Id org_id,
   for (const auto& item : items) to = std::max(to, item.end + item.buffer_after * 60L);
   for (auto& h : lockable) h.span = {from, to};
   d_.appointments.Lock(s, org_id, lockable);
-  const auto existing = d_.appointments.Overlapping(s, org_id, lockable, owner);
-  const RoomCapacities capacities = Capacities(s, org_id, placement.branch_id);
+  const auto existing = d_.appointments.Overlapping(s, org_id, lockable);
+  const RoomCapacities& capacities = placement.rooms;
   // Rooms not chosen yet: the first of the service's rooms with a place, in its order.
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (placement.room_choices[i].empty()) continue;
@@ -223,7 +225,7 @@ Result<std::vector<Hold>, Error> Reservations::Check(db::Session& s, Id org_id,
   if (auto collisions = Collisions(holds, existing, capacities); !collisions.empty()) {
     return Fail(Taken(collisions, existing));
   }
-  if (!allow_outside_hours && !Working(s, org_id, items, zone)) {
+  if (!allow_outside_hours && !Working(s, org_id, placement.branch_id, items, zone)) {
     return Fail(Error(ErrorCode::kOutsideWorkingHours));
   }
   return holds;
@@ -236,7 +238,7 @@ Result<Done, Error> Reservations::TakeGroup(db::Session& s, Id org_id, const Gro
       GroupHolds(event.staff_id, event.room_id, {event.start, event.end}, capacities);
   d_.appointments.Lock(s, org_id, holds);
   const HoldOwner owner{std::nullopt, event.id};
-  const auto existing = d_.appointments.Overlapping(s, org_id, holds, owner);
+  const auto existing = d_.appointments.Overlapping(s, org_id, holds);
   if (auto collisions = Collisions(holds, existing, capacities); !collisions.empty()) {
     return Fail(Taken(collisions, existing));
   }
@@ -244,7 +246,7 @@ Result<Done, Error> Reservations::TakeGroup(db::Session& s, Id org_id, const Gro
   as_item.staff_id = event.staff_id;
   as_item.start = event.start;
   as_item.end = event.end;
-  if (!allow_outside_hours && !Working(s, org_id, {as_item}, zone)) {
+  if (!allow_outside_hours && !Working(s, org_id, event.branch_id, {as_item}, zone)) {
     return Fail(Error(ErrorCode::kOutsideWorkingHours));
   }
   return Hold(s, org_id, holds, owner);

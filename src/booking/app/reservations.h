@@ -23,6 +23,7 @@ struct ItemInput {
 // Items ready to be held, with the rooms each may still choose from.
 struct Placement {
   Id branch_id = 0;
+  RoomCapacities rooms;  // of the branch
   std::vector<Item> items;
   std::vector<std::vector<Id>> room_choices;  // per item; empty: no room or a chosen one
 };
@@ -37,16 +38,16 @@ class Reservations {
                                  const std::vector<ItemInput>& inputs, int client_discount);
 
   // Checks the time of the items (choosing rooms where free) and locks their masters and rooms
-  // until the transaction ends: refuses a collision with another booking (other than
-  // `except`'s), and time outside working hours unless `allow_outside_hours`. Gives the holds
-  // to save with Hold() once the owner exists.
+  // until the transaction ends: refuses a collision with another booking (a booking being moved
+  // releases its own holds first), and time outside working hours unless `allow_outside_hours`.
+  // Gives the holds to save with Hold() once the owner exists.
   Result<std::vector<booking::Hold>, Error> Check(db::Session& s, Id org_id, Placement& placement,
-                                                  const HoldOwner& except, bool allow_outside_hours,
+                                                  bool allow_outside_hours,
                                                   const std::string& zone);
   // Check() and Hold() for an owner that exists already.
   Result<Done, Error> Take(db::Session& s, Id org_id, Placement& placement, const HoldOwner& owner,
                            bool allow_outside_hours, const std::string& zone) {
-    auto holds = Check(s, org_id, placement, owner, allow_outside_hours, zone);
+    auto holds = Check(s, org_id, placement, allow_outside_hours, zone);
     if (!holds) return Fail(holds.error());
     return Hold(s, org_id, *holds, owner);
   }
@@ -65,7 +66,8 @@ class Reservations {
   RoomCapacities Capacities(db::Session& s, Id org_id, Id branch_id);
 
  private:
-  bool Working(db::Session& s, Id org_id, const std::vector<Item>& items, const std::string& zone);
+  bool Working(db::Session& s, Id org_id, Id branch_id, const std::vector<Item>& items,
+               const std::string& zone);
 
   BookingDeps& d_;
 };

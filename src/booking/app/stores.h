@@ -59,9 +59,10 @@ class AppointmentStore {
   // Serializes concurrent bookings of the same masters and rooms until the transaction ends
   // (PostgreSQL advisory locks; SQLite writers are serialized already).
   virtual void Lock(db::Session& s, Id org_id, const std::vector<Hold>& holds) = 0;
-  // Holds of the resources of `wanted` that overlap them, except those of `except`.
-  virtual std::vector<Hold> Overlapping(db::Session& s, Id org_id, const std::vector<Hold>& wanted,
-                                        const HoldOwner& except) = 0;
+  // Holds of the resources of `wanted` that overlap them (a booking being moved releases its
+  // own holds first).
+  virtual std::vector<Hold> Overlapping(db::Session& s, Id org_id,
+                                        const std::vector<Hold>& wanted) = 0;
   // Holds of the masters and rooms in [from, to).
   virtual std::vector<Hold> HoldsIn(db::Session& s, Id org_id, const std::vector<Id>& staff_ids,
                                     const std::vector<Id>& room_ids, EpochSeconds from,

@@ -18,9 +18,7 @@ WaitlistView WaitlistService::View(db::Session& s, const Actor& actor, WaitlistE
 
 Result<std::vector<WaitlistView>, Error> WaitlistService::List(
     const Actor& actor, Id branch_id, std::optional<WaitlistStatus> status) {
-  if (!identity::Allows(actor.role, Action::kViewJournal)) {
-    return Fail(Error(ErrorCode::kForbidden));
-  }
+  if (auto ok = Allowed(actor, Action::kViewJournal); !ok) return Fail(ok.error());
   return d_.db.Read([&](db::Session& s) -> Result<std::vector<WaitlistView>, Error> {
     std::vector<WaitlistView> views;
     for (auto& e : d_.waitlist.List(s, actor.org_id, branch_id, status)) {
@@ -31,7 +29,7 @@ Result<std::vector<WaitlistView>, Error> WaitlistService::List(
 }
 
 Result<WaitlistView, Error> WaitlistService::Add(const Actor& actor, WaitlistEntry entry) {
-  if (!identity::Allows(actor.role, Action::kBook)) return Fail(Error(ErrorCode::kForbidden));
+  if (auto ok = Allowed(actor, Action::kBook); !ok) return Fail(ok.error());
   FieldErrors errors = CheckWaitlistEntry(entry);
   if (!d_.branches.Find(actor.org_id, entry.branch_id)) {
     errors.push_back({"branch_id", "not_found"});
@@ -73,7 +71,7 @@ Result<WaitlistView, Error> WaitlistService::Add(const Actor& actor, WaitlistEnt
 Result<WaitlistView, Error> WaitlistService::Change(const Actor& actor, Id id,
                                                     std::optional<WaitlistStatus> status,
                                                     const std::optional<std::string>& notes) {
-  if (!identity::Allows(actor.role, Action::kBook)) return Fail(Error(ErrorCode::kForbidden));
+  if (auto ok = Allowed(actor, Action::kBook); !ok) return Fail(ok.error());
   if (notes && notes->size() > 2000) {
     return Fail(Error(ErrorCode::kValidation, {{"notes", "too_long", 2000}}));
   }

@@ -218,6 +218,16 @@ std::vector<EpochSeconds> Occurrences(EpochSeconds first, const Recurrence& r,
   return starts;
 }
 
+bool IsJournalDate(std::string_view date) {
+  return date.size() == 10 && date >= "1970-01-01" && date <= "2999-12-31" &&
+         StartOfDay(date, "UTC").has_value();
+}
+
+bool IsJournalInstant(EpochSeconds instant) {
+  constexpr EpochSeconds kYear3000 = 32'503'680'000;        // 3000-01-01T00:00:00Z
+  return instant >= 0 && instant < kYear3000 - 2L * 86400;  // room for a visit and a time zone
+}
+
 void Shift(std::vector<Item>& items, EpochSeconds delta) {
   for (auto& item : items) {
     item.start += delta;

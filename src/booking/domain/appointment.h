@@ -124,6 +124,11 @@ FieldErrors CheckRecurrence(const Recurrence& recurrence, const std::string& fir
 std::vector<EpochSeconds> Occurrences(EpochSeconds first, const Recurrence& recurrence,
                                       std::string_view zone);
 
+// The dates and instants the journal takes: 1970-01-01 to 2999-12-31 (a real date, YYYY-MM-DD).
+// Outside them date arithmetic would leave the four-digit years.
+bool IsJournalDate(std::string_view date);
+bool IsJournalInstant(EpochSeconds instant);
+
 // Moves every item by `delta` seconds (their processing gaps with them).
 void Shift(std::vector<Item>& items, EpochSeconds delta);
 

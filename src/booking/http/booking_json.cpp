@@ -266,7 +266,10 @@ std::optional<EpochSeconds> ReadInstant(http::JsonBody& body, const Json& json,
     return std::nullopt;
   }
   auto parsed = ParseRfc3339(json[name].get<std::string>());
-  if (!parsed) body.AddError({field, "invalid_value"});
+  if (!parsed || !IsJournalInstant(*parsed)) {
+    body.AddError({field, "invalid_value"});
+    return std::nullopt;
+  }
   return parsed;
 }
 

@@ -93,7 +93,7 @@ std::optional<Recurrence> ReadRecurrence(JsonBody& body) {
       body.AddError({"recurrence.until", "invalid_type"});
     } else {
       rec.until = r["until"].get<std::string>();
-      if (!StartOfDay(rec.until, "UTC")) body.AddError({"recurrence.until", "invalid_date"});
+      if (!IsJournalDate(rec.until)) body.AddError({"recurrence.until", "invalid_date"});
     }
   }
   if (r.contains("count") && !r["count"].is_null()) {
@@ -161,7 +161,11 @@ void AddBookingRoutes(http::Router& router, BookingServices b) {
     if (auto v = body->Bool("allow_outside_hours")) in.allow_outside_hours = *v;
     in.recurrence = ReadRecurrence(*body);
     if (auto key = req.Header("idempotency-key")) {
-      if (key->empty() || key->size() > 100) {
+      // Printable ASCII only: the key is stored as text (PostgreSQL refuses invalid UTF-8).
+      const bool printable = std::all_of(key->begin(), key->end(), [](char c) {
+        return static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x7F;
+      });
+      if (key->empty() || key->size() > 100 || !printable) {
         body->AddError({"Idempotency-Key", "invalid_value"});
       }
       in.idempotency_key = std::string(*key);

@@ -62,8 +62,8 @@ void AddGroupRoutes(http::Router& router, BookingServices b) {
     }
     const std::string from(req.Query("from").value_or(""));
     const std::string to(req.Query("to").value_or(""));
-    if (!from.empty() && !StartOfDay(from, "UTC")) errors.push_back({"from", "invalid_date"});
-    if (!to.empty() && !StartOfDay(to, "UTC")) errors.push_back({"to", "invalid_date"});
+    if (!from.empty() && !IsJournalDate(from)) errors.push_back({"from", "invalid_date"});
+    if (!to.empty() && !IsJournalDate(to)) errors.push_back({"to", "invalid_date"});
     if (!errors.empty()) return http::BadRequest(req, errors);
     auto list = b.groups.List(ActorOf(req), *branch, from, to);
     if (!list) return ErrorResponse(req, list.error());
@@ -145,10 +145,10 @@ void AddGroupRoutes(http::Router& router, BookingServices b) {
     if (auto v = body->NullableId("staff_id")) e.staff_id = *v;
     if (auto v = body->Text("date_from", {.required = true, .max = 10})) e.date_from = *v;
     if (auto v = body->Text("date_to", {.required = true, .max = 10})) e.date_to = *v;
-    if (!e.date_from.empty() && !StartOfDay(e.date_from, "UTC")) {
+    if (!e.date_from.empty() && !IsJournalDate(e.date_from)) {
       body->AddError({"date_from", "invalid_date"});
     }
-    if (!e.date_to.empty() && !StartOfDay(e.date_to, "UTC")) {
+    if (!e.date_to.empty() && !IsJournalDate(e.date_to)) {
       body->AddError({"date_to", "invalid_date"});
     }
     e.time_from = ReadClock(*body, "time_from");

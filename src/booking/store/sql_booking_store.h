@@ -21,8 +21,8 @@ class SqlAppointmentStore final : public AppointmentStore {
   clients::VisitStats StatsOf(db::Session& s, Id org_id, Id client_id) override;
 
   void Lock(db::Session& s, Id org_id, const std::vector<Hold>& holds) override;
-  std::vector<Hold> Overlapping(db::Session& s, Id org_id, const std::vector<Hold>& wanted,
-                                const HoldOwner& except) override;
+  std::vector<Hold> Overlapping(db::Session& s, Id org_id,
+                                const std::vector<Hold>& wanted) override;
   std::vector<Hold> HoldsIn(db::Session& s, Id org_id, const std::vector<Id>& staff_ids,
                             const std::vector<Id>& room_ids, EpochSeconds from,
                             EpochSeconds to) override;

@@ -105,8 +105,7 @@ bool SqlGroupEventStore::ChangeSeats(db::Session& s, Id org_id, Id id, int delta
 
 Id SqlWaitlistStore::Insert(db::Session& s, Id org_id, const WaitlistEntry& e) {
   Id id = 0;
-  std::string services;
-  for (Id sid : e.service_ids) services += (services.empty() ? "" : ",") + std::to_string(sid);
+  const std::string services = db::IdSetValue(e.service_ids);
   Id staff = e.staff_id.value_or(0);
   soci::indicator staff_ind = e.staff_id ? soci::i_ok : soci::i_null;
   int tf = e.time_from.value_or(0), tt = e.time_to.value_or(0);
@@ -176,18 +175,7 @@ std::vector<WaitlistEntry> QueryWaitlist(db::Session& s, const std::string& wher
   std::vector<WaitlistEntry> out;
   while (st.fetch()) {
     WaitlistEntry row = e;
-    row.service_ids.clear();
-    std::size_t from = 0;
-    while (from < services.size()) {
-      auto comma = services.find(',', from);
-      if (comma == std::string::npos) comma = services.size();
-      try {
-        row.service_ids.push_back(std::stoll(services.substr(from, comma - from)));
-      } catch (const std::exception&) {
-        // Skipped: the column is written by this store only.
-      }
-      from = comma + 1;
-    }
+    row.service_ids = db::SplitIdList(services);
     row.staff_id = db::Optional(staff, staff_ind);
     row.time_from = db::Optional(tf, tf_ind);
     row.time_to = db::Optional(tt, tt_ind);

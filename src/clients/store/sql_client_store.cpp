@@ -20,28 +20,6 @@ const char* const kClientColumns =
 
 namespace {
 
-std::string JoinIds(const std::vector<Id>& ids) {
-  std::string out;
-  for (Id id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
-  return out;
-}
-
-std::vector<Id> SplitIds(const std::string& text) {
-  std::vector<Id> ids;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto end = text.find(',', start);
-    if (end == std::string::npos) end = text.size();
-    try {
-      ids.push_back(std::stoll(text.substr(start, end - start)));
-    } catch (const std::exception&) {
-      // A damaged list loses the entry, not the card.
-    }
-    start = end + 1;
-  }
-  return ids;
-}
-
 // One client row bound to a statement.
 struct Row {
   Client c;
@@ -93,8 +71,8 @@ struct Row {
     out.merged_into_id = db::Optional(merged, merged_ind);
     out.stats.first_visit_at = db::Optional(first, first_ind);
     out.stats.last_visit_at = db::Optional(last, last_ind);
-    out.preferred_staff_ids = SplitIds(staff);
-    out.preferred_service_ids = SplitIds(services);
+    out.preferred_staff_ids = db::SplitIdList(staff);
+    out.preferred_service_ids = db::SplitIdList(services);
     out.consent = {sms != 0, telegram != 0, viber != 0, email != 0};
     out.archived = archived != 0;
     out.erased = erased != 0;
@@ -175,8 +153,8 @@ void LoadPhonesAndTags(db::Session& s, Id org_id, std::vector<Client>& clients) 
 
 Id SqlClientStore::Insert(db::Session& s, const Client& c, const std::string& search_text) {
   Id id = 0;
-  const std::string staff = JoinIds(c.preferred_staff_ids);
-  const std::string services = JoinIds(c.preferred_service_ids);
+  const std::string staff = db::IdSetValue(c.preferred_staff_ids);
+  const std::string services = db::IdSetValue(c.preferred_service_ids);
   const int sms = c.consent.sms, telegram = c.consent.telegram, viber = c.consent.viber,
             email = c.consent.email, archived = c.archived;
   Id referred = c.referred_by_id.value_or(0);
@@ -200,8 +178,8 @@ Id SqlClientStore::Insert(db::Session& s, const Client& c, const std::string& se
 }
 
 void SqlClientStore::Update(db::Session& s, const Client& c, const std::string& search_text) {
-  const std::string staff = JoinIds(c.preferred_staff_ids);
-  const std::string services = JoinIds(c.preferred_service_ids);
+  const std::string staff = db::IdSetValue(c.preferred_staff_ids);
+  const std::string services = db::IdSetValue(c.preferred_service_ids);
   const int sms = c.consent.sms, telegram = c.consent.telegram, viber = c.consent.viber,
             email = c.consent.email, archived = c.archived, erased = c.erased;
   Id referred = c.referred_by_id.value_or(0);
@@ -276,7 +254,7 @@ std::vector<Client> SqlClientStore::FindMany(db::Session& s, Id org_id,
   auto found = FetchClients(s,
                             std::string("SELECT ") + kClientColumns +
                                 " FROM clients c WHERE c.org_id = :org AND c.id IN (" +
-                                JoinIds(ids) + ") ORDER BY c.id",
+                                db::IdSetValue(ids) + ") ORDER BY c.id",
                             {}, {org_id}, {-1});
   LoadPhonesAndTags(s, org_id, found);
   return found;

@@ -6,7 +6,9 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "core/id.h"
 #include "platform/db/database.h"
 
 namespace kvitka::db {
@@ -42,6 +44,23 @@ std::string IdSetValue(const Ids& ids) {
     out += std::to_string(id);
   }
   return out;
+}
+
+// "1,2,3" (IdSetValue's text, or a column kept that way) back to ids; a damaged entry is skipped.
+inline std::vector<Id> SplitIdList(const std::string& text) {
+  std::vector<Id> ids;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    try {
+      ids.push_back(std::stoll(text.substr(start, end - start)));
+    } catch (const std::exception&) {
+      // A damaged list loses the entry, not the row.
+    }
+    start = end + 1;
+  }
+  return ids;
 }
 
 // Optional values <-> SOCI indicators.

@@ -125,16 +125,6 @@ void SqlStaffStore::SaveSchedule(db::Session& s, Id org_id, Id staff_id, const W
       use(org_id), use(staff_id);
 }
 
-namespace {
-
-std::string JoinIds(const std::vector<Id>& ids) {
-  std::string out;
-  for (Id id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
-  return out;
-}
-
-}  // namespace
-
 std::map<Id, WorkSchedule> SqlStaffStore::Schedules(db::Session& s, Id org_id,
                                                     const std::vector<Id>& staff_ids) {
   std::map<Id, WorkSchedule> out;
@@ -143,7 +133,7 @@ std::map<Id, WorkSchedule> SqlStaffStore::Schedules(db::Session& s, Id org_id,
   std::string text;
   soci::statement st = (s.sql().prepare << "SELECT id, schedule_json FROM staff WHERE org_id = :o "
                                            "AND id IN (" +
-                                               JoinIds(staff_ids) + ")",
+                                               db::IdSetValue(staff_ids) + ")",
                         use(org_id), into(id), into(text));
   st.execute();
   while (st.fetch()) {
@@ -166,7 +156,7 @@ std::map<Id, std::vector<Absence>> SqlStaffStore::AbsencesOf(db::Session& s, Id 
   soci::statement st =
       (s.sql().prepare << "SELECT staff_id, id, from_date, to_date, reason, note FROM "
                           "staff_absences WHERE org_id = :o AND staff_id IN (" +
-                              JoinIds(staff_ids) +
+                              db::IdSetValue(staff_ids) +
                               ") AND deleted_at IS NULL AND to_date >= :lo AND from_date <= :hi "
                               "ORDER BY from_date, id",
        use(org_id), use(from), use(to), into(staff_id), into(a.id), into(a.from), into(a.to),
