@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "booking/http/booking_routes.h"
+#include "booking/http/online_routes.h"
 #include "booking/store/sql_booking_store.h"
 #include "catalog/http/catalog_routes.h"
 #include "catalog/store/sql_catalog_store.h"
@@ -40,6 +41,7 @@ struct Settings {
   bool secure_cookies = false;
   int session_ttl_hours = 24 * 30;
   std::size_t threads = 8;
+  booking::OnlineLimits online_limits;
 };
 
 // Everything a running Kvitka is made of, wired once.
@@ -70,7 +72,9 @@ struct Kvitka {
         waitlist(booking_deps, availability),
         appointments(booking_deps, waitlist),
         journal(appointments),
-        groups(appointments) {
+        groups(appointments),
+        online(booking::OnlineBookingDeps{booking_deps, online_store, appointments, availability,
+                                          waitlist, settings.online_limits}) {
     http::AddHealthRoute(router, [this] { return db->Ping(); });
     identity::AddIdentityRoutes(router, auth, team, branches,
                                 {settings.secure_cookies, settings.public_url});
@@ -83,6 +87,7 @@ struct Kvitka {
                                            groups,       waitlist,     events};
     booking::AddBookingRoutes(router, booking);
     booking::AddGroupRoutes(router, booking);
+    booking::AddOnlineRoutes(router, online, settings.public_url);
   }
 
   static std::unique_ptr<db::Database> Open(const std::string& url, std::size_t pool_size) {
@@ -126,6 +131,7 @@ struct Kvitka {
   booking::SqlAppointmentStore appointment_store;
   booking::SqlGroupEventStore group_store;
   booking::SqlWaitlistStore waitlist_store;
+  booking::SqlOnlineStore online_store;
   booking::EventHubFeed booking_feed;
   booking::BookingDeps booking_deps;
   booking::AvailabilityService availability;
@@ -133,6 +139,7 @@ struct Kvitka {
   booking::AppointmentService appointments;
   booking::JournalService journal;
   booking::GroupService groups;
+  booking::OnlineBooking online;
 
   http::Router router;
 };
@@ -246,6 +253,14 @@ int main(int argc, char** argv) {
       ->envname("KVITKA_SESSION_TTL_HOURS")
       ->check(CLI::Range(1, 24 * 365))
       ->capture_default_str();
+  serve
+      ->add_option("--online-ip-limit", settings.online_limits.per_ip,
+                   "Online booking: bookings, waitlist requests and changes per IP in 10 minutes")
+      ->check(CLI::Range(1, 1000000));
+  serve
+      ->add_option("--online-phone-limit", settings.online_limits.per_phone,
+                   "Online booking: booking attempts per phone in an hour")
+      ->check(CLI::Range(1, 1000000));
   serve->add_option("--threads", settings.threads, "Request threads")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();

@@ -85,8 +85,28 @@ Result<AppointmentView, Error> AppointmentService::Create(const Actor& actor,
     auto errors = CheckRecurrence(*in.recurrence, CivilDate(*in.items.front().start, zone));
     if (!errors.empty()) return Fail(Error(ErrorCode::kValidation, errors));
   }
-  const EpochSeconds now = d_.clock.Now();
-  auto created = d_.db.Write([&](db::Session& s) -> Result<AppointmentView, Error> {
+  auto created =
+      d_.db.Write([&](db::Session& s) { return Book(s, actor, in, zone, d_.clock.Now()); });
+  if (created) Announce(actor.org_id, *created);
+  return created;
+}
+
+void AppointmentService::Announce(Id org_id, const AppointmentView& created) {
+  if (created.replayed) return;
+  for (const auto& [id, start] : created.series) {
+    if (id != created.appointment.id) {
+      Appointment ghost = created.appointment;
+      ghost.id = id;
+      Publish(org_id, ghost, "created");
+    }
+  }
+  Publish(org_id, created.appointment, "created");
+}
+
+Result<AppointmentView, Error> AppointmentService::Book(db::Session& s, const Actor& actor,
+                                                        const NewAppointment& in,
+                                                        const std::string& zone, EpochSeconds now) {
+  {
     if (!in.idempotency_key.empty()) {
       if (auto seen = d_.appointments.FindRequest(s, actor.org_id, in.idempotency_key)) {
         if (seen->first != in.fingerprint) return Fail(Error(ErrorCode::kIdempotencyKeyReused));
@@ -131,6 +151,7 @@ Result<AppointmentView, Error> AppointmentService::Create(const Actor& actor,
       a.branch_id = in.branch_id;
       a.client_id = in.client_id;
       a.source = in.source;
+      a.status = in.status;
       a.notes = in.notes;
       a.created_by = actor.user_id;
       a.created_at = a.updated_at = now;
@@ -162,18 +183,7 @@ Result<AppointmentView, Error> AppointmentService::Create(const Actor& actor,
     view = Views(s, actor, {view.appointment}).front();
     view.series = std::move(series);
     return view;
-  });
-  if (created && !created->replayed) {
-    for (const auto& [id, start] : created->series) {
-      if (id != created->appointment.id) {
-        Appointment ghost = created->appointment;
-        ghost.id = id;
-        Publish(actor.org_id, ghost, "created");
-      }
-    }
-    Publish(actor.org_id, created->appointment, "created");
   }
-  return created;
 }
 
 Result<AppointmentView, Error> AppointmentService::Get(const Actor& actor, Id id) {

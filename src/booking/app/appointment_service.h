@@ -16,6 +16,7 @@ struct NewAppointment {
   std::vector<ItemInput> items;
   std::string notes;
   Source source = Source::kFrontDesk;
+  Status status = Status::kBooked;  // booked, or confirmed at once
   bool allow_outside_hours = false;
   std::optional<Recurrence> recurrence;
   std::string idempotency_key;  // empty: none
@@ -80,6 +81,13 @@ class AppointmentService {
                                              const VisitRecord& visit);
   Result<AppointmentPage, Error> OfClient(const identity::Actor& actor, Id client_id,
                                           std::optional<Id> before_id, int limit);
+
+  // Create() inside the caller's write transaction (with the branch's time zone); Announce()
+  // tells the other screens after the commit.
+  Result<AppointmentView, Error> Book(db::Session& s, const identity::Actor& actor,
+                                      const NewAppointment& in, const std::string& zone,
+                                      EpochSeconds now);
+  void Announce(Id org_id, const AppointmentView& created);
 
   // A seat in a group class (for the group use cases), inside their unit of work.
   Reservations& reservations() { return reservations_; }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "booking/domain/online_rules.h"
 #include "core/time.h"
 
 namespace kvitka::booking {
@@ -92,8 +93,10 @@ Result<AvailabilityView, Error> AvailabilityService::Find(Id org_id, const Avail
     }
     std::sort(room_ids.begin(), room_ids.end());
     room_ids.erase(std::unique(room_ids.begin(), room_ids.end()), room_ids.end());
-    const auto holds =
-        d_.appointments.HoldsIn(s, org_id, staff_ids, room_ids, from - 86400, to + 86400);
+    auto holds = d_.appointments.HoldsIn(s, org_id, staff_ids, room_ids, from - 86400, to + 86400);
+    for (const auto& own : q.own_holds) {
+      if (auto it = std::find(holds.begin(), holds.end(), own); it != holds.end()) holds.erase(it);
+    }
     for (auto& candidate : request.candidates) {
       for (const auto& h : holds) {
         if (h.resource == Hold::Resource::kStaff && h.resource_id == candidate.staff_id) {
@@ -127,6 +130,7 @@ Result<AvailabilityView, Error> AvailabilityService::Find(Id org_id, const Avail
       view.days.push_back({day, {}});
     }
     for (auto& slot : FindSlots(request)) {
+      if (q.display_step > 0 && !OnStep(slot.start, q.display_step, request.utc_offsets)) continue;
       const std::string day = CivilDate(slot.start, zone);
       auto it =
           std::lower_bound(view.days.begin(), view.days.end(), day,

@@ -20,6 +20,8 @@ struct AvailabilityQuery {
   bool online_only = false;  // online booking: online services and masters only
   int lead_minutes = 0;
   int horizon_days = 366;
+  int display_step = 0;         // online booking: only starts on this step of the local clock
+  std::vector<Hold> own_holds;  // of a visit being moved: its time counts as free
 };
 
 struct DaySlots {

@@ -20,6 +20,14 @@ enum class ErrorCode {
   kGroupFull,
   kAlreadyParticipant,
   kIdempotencyKeyReused,  // the same key came with another request
+  // online booking
+  kBranchNotFound,   // no branch with this public slug
+  kBookingNotFound,  // no booking with this manage token
+  kOnlineClosed,     // the branch takes no online bookings
+  kTooManyBookings,  // the phone has as many future online bookings as the branch allows
+  kRefused,          // the salon does not take online bookings from this client
+  kDeadlinePassed,   // too late to cancel or move online
+  kTooManyRequests,  // rate limit: see retry_after
 };
 
 struct Error {
@@ -27,6 +35,8 @@ struct Error {
   FieldErrors fields = {};
   std::vector<Hold> conflicts = {};      // what collided (slot taken)
   std::vector<EpochSeconds> dates = {};  // occurrences of a series that collided
+  std::string contact = {};              // whom to call (online booking refusals)
+  EpochSeconds retry_after = 0;          // too many requests
   Error(ErrorCode c) : code(c) {}        // NOLINT: an error is often just its code
   Error(ErrorCode c, FieldErrors f) : code(c), fields(std::move(f)) {}
 };

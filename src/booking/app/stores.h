@@ -7,6 +7,7 @@
 
 #include "booking/domain/appointment.h"
 #include "booking/domain/group_event.h"
+#include "booking/domain/online_rules.h"
 #include "booking/domain/waitlist.h"
 #include "clients/domain/client.h"
 
@@ -52,6 +53,9 @@ class AppointmentStore {
   // The occurrences of a series starting at or after `from`, by start.
   virtual std::vector<Appointment> InSeries(db::Session& s, Id org_id, Id series_id,
                                             EpochSeconds from) = 0;
+  // A client's appointments starting after `from` (any status), by start.
+  virtual std::vector<Appointment> UpcomingOf(db::Session& s, Id org_id, Id client_id,
+                                              EpochSeconds from) = 0;
   virtual std::vector<Appointment> OfGroup(db::Session& s, Id org_id, Id group_event_id) = 0;
   // Recounted visit statistics of a client from its appointments.
   virtual clients::VisitStats StatsOf(db::Session& s, Id org_id, Id client_id) = 0;
@@ -104,6 +108,25 @@ class WaitlistStore {
   // Entries of a branch (all statuses when none), oldest first.
   virtual std::vector<WaitlistEntry> List(db::Session& s, Id org_id, Id branch_id,
                                           std::optional<WaitlistStatus> status) = 0;
+};
+
+// Online booking: the branches' rules, the clients' manage links, and what the page checks.
+class OnlineStore {
+ public:
+  virtual ~OnlineStore() = default;
+  // None until the branch's rules were saved once (the defaults apply).
+  virtual std::optional<OnlineRules> Rules(db::Session& s, Id org_id, Id branch_id) = 0;
+  virtual void SaveRules(db::Session& s, Id org_id, Id branch_id, const OnlineRules& rules,
+                         EpochSeconds at) = 0;
+  // The appointment's manage token: the existing one, else `fresh` saved.
+  virtual std::string IssueToken(db::Session& s, Id org_id, Id appointment_id,
+                                 const std::string& fresh, EpochSeconds at) = 0;
+  // The organization and appointment of a token.
+  virtual std::optional<std::pair<Id, Id>> ResolveToken(db::Session& s,
+                                                        const std::string& token) = 0;
+  // Serializes bookings for one phone until the transaction ends (PostgreSQL advisory lock;
+  // SQLite writers are serialized already).
+  virtual void LockPhone(db::Session& s, Id org_id, const std::string& phone) = 0;
 };
 
 }  // namespace kvitka::booking

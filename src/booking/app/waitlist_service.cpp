@@ -35,8 +35,19 @@ Result<WaitlistView, Error> WaitlistService::Add(const Actor& actor, WaitlistEnt
     errors.push_back({"branch_id", "not_found"});
   }
   if (!errors.empty()) return Fail(Error(ErrorCode::kValidation, errors));
-  const EpochSeconds now = d_.clock.Now();
-  auto added = d_.db.Write([&](db::Session& s) -> Result<WaitlistView, Error> {
+  auto added = d_.db.Write([&](db::Session& s) { return AddIn(s, actor, entry, d_.clock.Now()); });
+  if (added) Announce(actor.org_id, *added);
+  return added;
+}
+
+void WaitlistService::Announce(Id org_id, const WaitlistView& added) {
+  d_.feed.Publish(
+      {org_id, added.entry.branch_id, "waitlist", "created", added.entry.id, "", "waiting", 0});
+}
+
+Result<WaitlistView, Error> WaitlistService::AddIn(db::Session& s, const Actor& actor,
+                                                   WaitlistEntry entry, EpochSeconds now) {
+  {
     FieldErrors missing;
     if (d_.clients.FindMany(s, actor, {entry.client_id}).empty()) {
       missing.push_back({"client_id", "not_found"});
@@ -60,12 +71,7 @@ Result<WaitlistView, Error> WaitlistService::Add(const Actor& actor, WaitlistEnt
     d_.audit.Record(s, actor, "waitlist.create", "waitlist", entry.id, nullptr,
                     {{"client_id", entry.client_id}, {"service_ids", entry.service_ids}});
     return View(s, actor, entry);
-  });
-  if (added) {
-    d_.feed.Publish(
-        {actor.org_id, entry.branch_id, "waitlist", "created", added->entry.id, "", "waiting", 0});
   }
-  return added;
 }
 
 Result<WaitlistView, Error> WaitlistService::Change(const Actor& actor, Id id,

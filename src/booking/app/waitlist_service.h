@@ -23,6 +23,10 @@ class WaitlistService final : public TimeFreedListener {
   Result<std::vector<WaitlistView>, Error> List(const identity::Actor& actor, Id branch_id,
                                                 std::optional<WaitlistStatus> status);
   Result<WaitlistView, Error> Add(const identity::Actor& actor, WaitlistEntry entry);
+  // Add() inside the caller's write transaction (entry checked already); Announce() after it.
+  Result<WaitlistView, Error> AddIn(db::Session& s, const identity::Actor& actor,
+                                    WaitlistEntry entry, EpochSeconds now);
+  void Announce(Id org_id, const WaitlistView& added);
   Result<WaitlistView, Error> Change(const identity::Actor& actor, Id id,
                                      std::optional<WaitlistStatus> status,
                                      const std::optional<std::string>& notes);

@@ -253,6 +253,41 @@ std::string AvailabilityJson(const AvailabilityView& view) {
   return w.Take();
 }
 
+std::optional<Id> QueryId(const http::Request& req, const char* name, FieldErrors& errors,
+                          bool required) {
+  auto text = req.Query(name);
+  if (!text || text->empty()) {
+    if (required) errors.push_back({name, "required"});
+    return std::nullopt;
+  }
+  auto id = http::ParseId(*text);
+  if (!id) errors.push_back({name, "invalid_value"});
+  return id;
+}
+
+std::optional<std::vector<Id>> QueryIds(const http::Request& req, const char* name,
+                                        FieldErrors& errors) {
+  auto text = req.Query(name);
+  if (!text || text->empty()) {
+    errors.push_back({name, "required"});
+    return std::nullopt;
+  }
+  std::vector<Id> ids;
+  std::string_view rest = *text;
+  while (!rest.empty()) {
+    const auto comma = rest.find(',');
+    auto id = http::ParseId(rest.substr(0, comma));
+    if (!id) {
+      errors.push_back({name, "invalid_value"});
+      return std::nullopt;
+    }
+    ids.push_back(*id);
+    rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+  }
+  if (ids.size() > 10) errors.push_back({name, "too_many", 10});
+  return ids;
+}
+
 std::optional<EpochSeconds> ReadInstant(http::JsonBody& body, const Json& json,
                                         const std::string& field, bool required) {
   const std::string name =
@@ -333,6 +368,17 @@ std::optional<std::vector<ItemInput>> ReadItems(http::JsonBody& body, bool requi
   return items;
 }
 
+namespace {
+
+// "Call us: +380..." in the request's language; empty without a phone.
+std::string CallUs(const http::Request& request, const std::string& phone) {
+  if (phone.empty()) return {};
+  const http::LocalizedText text{"Call us: ", "Телефонуйте: ", "Звоните: "};
+  return text.In(request.language) + phone;
+}
+
+}  // namespace
+
 http::Response ErrorResponse(const http::Request& request, const Error& error) {
   switch (error.code) {
     case ErrorCode::kValidation:
@@ -382,6 +428,45 @@ http::Response ErrorResponse(const http::Request& request, const Error& error) {
                            {"This Idempotency-Key was used for another request.",
                             "Цей Idempotency-Key уже використано для іншого запиту.",
                             "Этот Idempotency-Key уже использован для другого запроса."});
+    case ErrorCode::kBranchNotFound:
+      return http::Problem(request, 404, "branch-not-found",
+                           {"There is no salon at this address.", "За цією адресою салону немає.",
+                            "По этому адресу салона нет."});
+    case ErrorCode::kBookingNotFound:
+      return http::Problem(request, 404, "booking-not-found",
+                           {"This booking link is not valid.", "Це посилання на запис недійсне.",
+                            "Эта ссылка на запись недействительна."});
+    case ErrorCode::kOnlineClosed:
+      return http::Problem(request, 403, "online-booking-closed",
+                           {"Online booking is closed at the moment. Please call us.",
+                            "Онлайн-запис зараз закрито. Будь ласка, зателефонуйте нам.",
+                            "Онлайн-запись сейчас закрыта. Пожалуйста, позвоните нам."},
+                           CallUs(request, error.contact));
+    case ErrorCode::kTooManyBookings:
+      return http::Problem(
+          request, 409, "too-many-bookings",
+          {"You already have as many upcoming online bookings as we can take. Please call us.",
+           "У вас уже стільки майбутніх онлайн-записів, скільки ми можемо прийняти. "
+           "Будь ласка, зателефонуйте нам.",
+           "У вас уже столько будущих онлайн-записей, сколько мы можем принять. "
+           "Пожалуйста, позвоните нам."},
+          CallUs(request, error.contact));
+    case ErrorCode::kRefused:
+      return http::Problem(request, 403, "booking-refused",
+                           {"We cannot take this booking online. Please call us, we will help.",
+                            "Цей запис ми не можемо прийняти онлайн. Зателефонуйте нам, будь "
+                            "ласка, ми допоможемо.",
+                            "Эту запись мы не можем принять онлайн. Позвоните нам, пожалуйста, "
+                            "мы поможем."},
+                           CallUs(request, error.contact));
+    case ErrorCode::kDeadlinePassed:
+      return http::Problem(request, 409, "deadline-passed",
+                           {"It is too late to change this booking online. Please call us.",
+                            "Змінити цей запис онлайн уже не можна. Будь ласка, зателефонуйте нам.",
+                            "Изменить эту запись онлайн уже нельзя. Пожалуйста, позвоните нам."},
+                           CallUs(request, error.contact));
+    case ErrorCode::kTooManyRequests:
+      return http::TooManyRequests(request, static_cast<long>(error.retry_after));
   }
   return http::NotFound(request);
 }

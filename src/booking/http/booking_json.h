@@ -18,6 +18,13 @@ http::Json WaitlistJson(const WaitlistView& view);
 std::string JournalJson(const JournalView& view);
 std::string AvailabilityJson(const AvailabilityView& view);
 
+// A positive id in the query (a field error when malformed, or missing and required).
+std::optional<Id> QueryId(const http::Request& req, const char* name, FieldErrors& errors,
+                          bool required);
+// A comma-separated list of ids in the query (at most 10), required.
+std::optional<std::vector<Id>> QueryIds(const http::Request& req, const char* name,
+                                        FieldErrors& errors);
+
 // An instant in a body: RFC 3339 text; records a field error otherwise.
 std::optional<EpochSeconds> ReadInstant(http::JsonBody& body, const http::Json& json,
                                         const std::string& field, bool required);

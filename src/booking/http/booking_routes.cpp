@@ -17,41 +17,6 @@ using identity::ActorOf;
 
 namespace {
 
-// A required positive id in the query; records a field error otherwise.
-std::optional<Id> QueryId(const Request& req, const char* name, FieldErrors& errors,
-                          bool required) {
-  auto text = req.Query(name);
-  if (!text || text->empty()) {
-    if (required) errors.push_back({name, "required"});
-    return std::nullopt;
-  }
-  auto id = http::ParseId(*text);
-  if (!id) errors.push_back({name, "invalid_value"});
-  return id;
-}
-
-std::optional<std::vector<Id>> QueryIds(const Request& req, const char* name, FieldErrors& errors) {
-  auto text = req.Query(name);
-  if (!text || text->empty()) {
-    errors.push_back({name, "required"});
-    return std::nullopt;
-  }
-  std::vector<Id> ids;
-  std::string_view rest = *text;
-  while (!rest.empty()) {
-    const auto comma = rest.find(',');
-    auto id = http::ParseId(rest.substr(0, comma));
-    if (!id) {
-      errors.push_back({name, "invalid_value"});
-      return std::nullopt;
-    }
-    ids.push_back(*id);
-    rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
-  }
-  if (ids.size() > 10) errors.push_back({name, "too_many", 10});
-  return ids;
-}
-
 std::optional<bool> QueryBool(const Request& req, const char* name, FieldErrors& errors) {
   auto text = req.Query(name);
   if (!text || text->empty()) return std::nullopt;

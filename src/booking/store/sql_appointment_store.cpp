@@ -204,6 +204,12 @@ std::vector<Appointment> SqlAppointmentStore::OfClient(db::Session& s, Id org_id
   return Query(s, where + " ORDER BY start_at DESC, id DESC LIMIT :l", org_id, params);
 }
 
+std::vector<Appointment> SqlAppointmentStore::UpcomingOf(db::Session& s, Id org_id, Id client_id,
+                                                         EpochSeconds from) {
+  return Query(s, "WHERE org_id = :o AND client_id = :c AND start_at > :f ORDER BY start_at, id",
+               org_id, {client_id, from});
+}
+
 std::vector<Appointment> SqlAppointmentStore::InSeries(db::Session& s, Id org_id, Id series_id,
                                                        EpochSeconds from) {
   return Query(s, "WHERE org_id = :o AND series_id = :s AND start_at >= :f ORDER BY start_at",

@@ -17,6 +17,8 @@ class SqlAppointmentStore final : public AppointmentStore {
                                     std::optional<Id> before_id, int limit) override;
   std::vector<Appointment> InSeries(db::Session& s, Id org_id, Id series_id,
                                     EpochSeconds from) override;
+  std::vector<Appointment> UpcomingOf(db::Session& s, Id org_id, Id client_id,
+                                      EpochSeconds from) override;
   std::vector<Appointment> OfGroup(db::Session& s, Id org_id, Id group_event_id) override;
   clients::VisitStats StatsOf(db::Session& s, Id org_id, Id client_id) override;
 
@@ -54,6 +56,17 @@ class SqlWaitlistStore final : public WaitlistStore {
   std::optional<WaitlistEntry> Find(db::Session& s, Id org_id, Id id) override;
   std::vector<WaitlistEntry> List(db::Session& s, Id org_id, Id branch_id,
                                   std::optional<WaitlistStatus> status) override;
+};
+
+class SqlOnlineStore final : public OnlineStore {
+ public:
+  std::optional<OnlineRules> Rules(db::Session& s, Id org_id, Id branch_id) override;
+  void SaveRules(db::Session& s, Id org_id, Id branch_id, const OnlineRules& rules,
+                 EpochSeconds at) override;
+  std::string IssueToken(db::Session& s, Id org_id, Id appointment_id, const std::string& fresh,
+                         EpochSeconds at) override;
+  std::optional<std::pair<Id, Id>> ResolveToken(db::Session& s, const std::string& token) override;
+  void LockPhone(db::Session& s, Id org_id, const std::string& phone) override;
 };
 
 }  // namespace kvitka::booking

@@ -105,6 +105,15 @@ class CatalogService {
   std::optional<Service> FindServiceIn(db::Session& s, Id org_id, Id id) {
     return store_.FindService(s, org_id, id);
   }
+  // Live online services with their masters, in position order, and live categories.
+  std::vector<Service> OnlineServicesIn(db::Session& s, Id org_id) {
+    CatalogStore::ServiceQuery query;
+    query.online_only = true;
+    return store_.Services(s, org_id, query);
+  }
+  std::vector<Category> CategoriesIn(db::Session& s, Id org_id) {
+    return store_.Categories(s, org_id, false);
+  }
   std::vector<Room> RoomsIn(db::Session& s, Id org_id, Id branch_id) {
     return store_.Rooms(s, org_id, branch_id, false);
   }

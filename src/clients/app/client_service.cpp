@@ -160,16 +160,29 @@ Result<ClientView, Error> ClientService::Create(const Actor& actor, const Client
   if (auto ok = Allowed(actor, Action::kManageClients); !ok) return Fail(ok.error());
   const auto org = d_.orgs.Of(actor.org_id);
   return d_.db.Write([&](db::Session& s) -> Result<ClientView, Error> {
-    Client c;
-    c.org_id = actor.org_id;
-    c.created_at = c.updated_at = d_.clock.Now();
-    auto applied = Apply(s, actor, c, input, org);
-    if (!applied) return Fail(applied.error());
-    c.id = d_.clients.Insert(s, c, SearchText(c));
-    d_.clients.SetTags(s, actor.org_id, c.id, TagIds(c));
-    d_.audit.Record(s, actor, "client.create", "client", c.id, nullptr, ClientSnapshot(c));
-    return Show(s, actor, *d_.clients.Find(s, actor.org_id, c.id));
+    auto created = Insert(s, actor, input, org);
+    if (!created) return Fail(created.error());
+    return Show(s, actor, std::move(*created));
   });
+}
+
+Result<Client, Error> ClientService::CreateIn(db::Session& s, const Actor& actor,
+                                              const ClientPatch& input) {
+  return Insert(s, actor, input, d_.orgs.Of(actor.org_id));
+}
+
+Result<Client, Error> ClientService::Insert(db::Session& s, const Actor& actor,
+                                            const ClientPatch& input,
+                                            const identity::OrgProfile& org) {
+  Client c;
+  c.org_id = actor.org_id;
+  c.created_at = c.updated_at = d_.clock.Now();
+  auto applied = Apply(s, actor, c, input, org);
+  if (!applied) return Fail(applied.error());
+  c.id = d_.clients.Insert(s, c, SearchText(c));
+  d_.clients.SetTags(s, actor.org_id, c.id, TagIds(c));
+  d_.audit.Record(s, actor, "client.create", "client", c.id, nullptr, ClientSnapshot(c));
+  return *d_.clients.Find(s, actor.org_id, c.id);
 }
 
 Result<ClientView, Error> ClientService::Get(const Actor& actor, Id client_id) {

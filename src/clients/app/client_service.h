@@ -95,6 +95,13 @@ class ClientService {
   // The same, with only the fields the journal shows (see ClientStore::Briefs).
   std::vector<Client> Briefs(db::Session& s, const identity::Actor& actor,
                              const std::vector<Id>& ids);
+  // For online booking, inside the caller's unit of work: a new card (audited as `actor`), and
+  // the live client that has this phone (E.164).
+  Result<Client, Error> CreateIn(db::Session& s, const identity::Actor& actor,
+                                 const ClientPatch& input);
+  std::optional<Client> FindByPhone(db::Session& s, Id org_id, const std::string& phone) {
+    return d_.clients.FindByPhone(s, org_id, phone, 0);
+  }
   void SetVisitStats(db::Session& s, Id org_id, Id client_id, const VisitStats& stats) {
     d_.clients.SetStats(s, org_id, client_id, stats);
   }
@@ -107,6 +114,8 @@ class ClientService {
   }
 
  private:
+  Result<Client, Error> Insert(db::Session& s, const identity::Actor& actor,
+                               const ClientPatch& input, const identity::OrgProfile& org);
   Result<Client, Error> Apply(db::Session& s, const identity::Actor& actor, Client& client,
                               const ClientPatch& patch, const identity::OrgProfile& org);
   ClientView Show(db::Session& s, const identity::Actor& actor, Client client);

@@ -124,8 +124,8 @@ Result<SessionGrant, Error> AuthService::Login(const std::string& raw_email,
                             : (VerifyPassword(DummyPasswordHash(), password), false);
   if (!verified || !found->membership.active) {
     std::lock_guard lock(throttle_mutex_);
-    account_throttle_.RecordFailure(account_key, now);
-    ip_throttle_.RecordFailure(ip_key, now);
+    account_throttle_.Record(account_key, now);
+    ip_throttle_.Record(ip_key, now);
     return Fail(Error(ErrorCode::kInvalidCredentials));
   }
   {

@@ -6,13 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "core/attempt_limit.h"
 #include "core/clock.h"
 #include "core/result.h"
 #include "identity/app/actor.h"
 #include "identity/app/audit_trail.h"
 #include "identity/app/stores.h"
 #include "identity/domain/error.h"
-#include "identity/domain/login_throttle.h"
 #include "platform/db/database.h"
 
 namespace kvitka::identity {
@@ -100,8 +100,8 @@ class AuthService {
   AuthSettings settings_;
 
   std::mutex throttle_mutex_;
-  LoginThrottle account_throttle_;
-  LoginThrottle ip_throttle_;
+  AttemptLimit account_throttle_;
+  AttemptLimit ip_throttle_;
 };
 
 }  // namespace kvitka::identity

@@ -49,6 +49,12 @@ class BranchService final : public OrgProfiles {
   // For other modules: a branch of the organization (own read), and whether one exists inside
   // the caller's unit of work.
   std::optional<Branch> Find(Id org_id, Id branch_id);
+  std::optional<Branch> FindBySlug(db::Session& s, const std::string& slug) {
+    return orgs_.FindBranchBySlug(s, slug);
+  }
+  std::optional<Branch> FindIn(db::Session& s, Id org_id, Id branch_id) {
+    return orgs_.FindBranch(s, org_id, branch_id);
+  }
   bool Exists(db::Session& s, Id org_id, Id branch_id) {
     return orgs_.FindBranch(s, org_id, branch_id).has_value();
   }

@@ -25,6 +25,8 @@ class OrganizationStore {
   virtual void UpdateBranch(db::Session& s, const Branch& branch) = 0;
   virtual std::optional<Branch> FindBranch(db::Session& s, Id org_id, Id branch_id) = 0;
   virtual std::vector<Branch> ListBranches(db::Session& s, Id org_id) = 0;
+  // A live branch by its public slug, in any organization (the booking page).
+  virtual std::optional<Branch> FindBranchBySlug(db::Session& s, const std::string& slug) = 0;
   virtual bool SlugTaken(db::Session& s, const std::string& slug, Id except_branch_id) = 0;
 };
 

@@ -32,8 +32,9 @@ enum class Action {
   kManageStaff,
   // journal
   kViewJournal,
-  kBook,       // book, move, cancel; group classes and the waitlist
-  kMarkVisit,  // a client arrived, the visit is completed, what was done
+  kBook,                 // book, move, cancel; group classes and the waitlist
+  kMarkVisit,            // a client arrived, the visit is completed, what was done
+  kManageOnlineBooking,  // a branch's rules for its public booking page
 };
 
 // The role -> allowed actions table.

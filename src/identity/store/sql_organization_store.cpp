@@ -97,6 +97,19 @@ std::optional<Branch> SqlOrganizationStore::FindBranch(db::Session& s, Id org_id
   return found.front();
 }
 
+std::optional<Branch> SqlOrganizationStore::FindBranchBySlug(db::Session& s,
+                                                             const std::string& slug) {
+  Branch row;
+  soci::statement st =
+      (s.sql().prepare << std::string(kBranchColumns) +
+                              "WHERE slug = :slug AND archived_at IS NULL",
+       use(slug), into(row.id), into(row.org_id), into(row.name), into(row.slug), into(row.address),
+       into(row.timezone), into(row.currency), into(row.created_at));
+  auto found = QueryBranches(st, row);
+  if (found.empty()) return std::nullopt;
+  return found.front();
+}
+
 std::vector<Branch> SqlOrganizationStore::ListBranches(db::Session& s, Id org_id) {
   Branch row;
   soci::statement st =

@@ -14,6 +14,7 @@ class SqlOrganizationStore final : public OrganizationStore {
   void UpdateBranch(db::Session& s, const Branch& branch) override;
   std::optional<Branch> FindBranch(db::Session& s, Id org_id, Id branch_id) override;
   std::vector<Branch> ListBranches(db::Session& s, Id org_id) override;
+  std::optional<Branch> FindBranchBySlug(db::Session& s, const std::string& slug) override;
   bool SlugTaken(db::Session& s, const std::string& slug, Id except_branch_id) override;
 };
 

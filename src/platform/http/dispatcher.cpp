@@ -161,9 +161,10 @@ Response Dispatcher::StaticFile(const Request& request) const {
   const auto inside = !ec && candidate.string().rfind(root.string(), 0) == 0;
   Response response;
   if (!inside || relative.empty() || !std::filesystem::is_regular_file(candidate, ec)) {
-    // A path the web app routes itself: serve index.html, unless it looks like a missing asset.
+    // A path the web app routes itself: serve index.html (the public booking page's own
+    // booking.html under /b/), unless it looks like a missing asset.
     if (relative.starts_with("assets/")) return NotFound(request);
-    candidate = root / "index.html";
+    candidate = root / (relative.starts_with("b/") ? "booking.html" : "index.html");
     if (!std::filesystem::is_regular_file(candidate, ec)) return NotFound(request);
     response.Header("Cache-Control", "no-cache");
   } else if (relative.starts_with("assets/")) {

@@ -1,35 +1,35 @@
-#include "identity/domain/login_throttle.h"
+#include "core/attempt_limit.h"
 
 #include <gtest/gtest.h>
 
-namespace kvitka::identity {
+namespace kvitka {
 namespace {
 
-TEST(LoginThrottle, BlocksAfterTooManyFailuresInTheWindow) {
-  LoginThrottle throttle(3, 900);
+TEST(AttemptLimit, BlocksAfterTooManyFailuresInTheWindow) {
+  AttemptLimit throttle(3, 900);
   for (int i = 0; i < 3; ++i) {
     EXPECT_EQ(throttle.RetryAfter("a", 1000 + i), 0);
-    throttle.RecordFailure("a", 1000 + i);
+    throttle.Record("a", 1000 + i);
   }
   EXPECT_EQ(throttle.RetryAfter("a", 1003), 897);  // the first failure leaves at 1900
   EXPECT_EQ(throttle.RetryAfter("b", 1003), 0);    // other keys are not affected
 }
 
-TEST(LoginThrottle, ForgetsOldFailures) {
-  LoginThrottle throttle(2, 60);
-  throttle.RecordFailure("a", 0);
-  throttle.RecordFailure("a", 10);
+TEST(AttemptLimit, ForgetsOldFailures) {
+  AttemptLimit throttle(2, 60);
+  throttle.Record("a", 0);
+  throttle.Record("a", 10);
   EXPECT_GT(throttle.RetryAfter("a", 20), 0);
   EXPECT_EQ(throttle.RetryAfter("a", 60), 0);
 }
 
-TEST(LoginThrottle, ForgetClearsAKey) {
-  LoginThrottle throttle(1, 60);
-  throttle.RecordFailure("a", 0);
+TEST(AttemptLimit, ForgetClearsAKey) {
+  AttemptLimit throttle(1, 60);
+  throttle.Record("a", 0);
   EXPECT_GT(throttle.RetryAfter("a", 1), 0);
   throttle.Forget("a");
   EXPECT_EQ(throttle.RetryAfter("a", 1), 0);
 }
 
 }  // namespace
-}  // namespace kvitka::identity
+}  // namespace kvitka
