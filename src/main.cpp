@@ -65,6 +65,8 @@ struct Kvitka {
         catalog_references(staff_store, branches),
         catalog(*db, catalog_store, catalog_references, audit, clock),
         staff(staff::StaffDeps{*db, staff_store, catalog, branches, team, audit, clock}),
+        staff_photos(staff::StaffDeps{*db, staff_store, catalog, branches, team, audit, clock},
+                     staff, file_storage),
         booking_feed(events),
         booking_deps{*db,   appointment_store, group_store, waitlist_store, clients, catalog,
                      staff, branches,          audit,       booking_feed,   clock},
@@ -83,6 +85,7 @@ struct Kvitka {
     clients::AddClientExchangeRoutes(router, client_exchange);
     catalog::AddCatalogRoutes(router, catalog);
     staff::AddStaffRoutes(router, staff, settings.public_url);
+    staff::AddStaffPhotoRoutes(router, staff_photos);
     const booking::BookingServices booking{availability, appointments, journal,
                                            groups,       waitlist,     events};
     booking::AddBookingRoutes(router, booking);
@@ -126,6 +129,7 @@ struct Kvitka {
   staff::StaffCatalogReferences catalog_references;
   catalog::CatalogService catalog;
   staff::StaffService staff;
+  staff::StaffPhotos staff_photos;
 
   http::EventHub events;
   booking::SqlAppointmentStore appointment_store;

@@ -21,15 +21,6 @@ bool IsKind(std::string_view kind) {
 
 }  // namespace
 
-bool LooksLike(std::string_view type, std::string_view b) {
-  if (type == "image/jpeg") return b.size() > 3 && b.substr(0, 3) == "\xFF\xD8\xFF";
-  if (type == "image/png") return b.size() > 8 && b.substr(0, 8) == "\x89PNG\r\n\x1A\n";
-  if (type == "image/webp")
-    return b.size() > 12 && b.substr(0, 4) == "RIFF" && b.substr(8, 4) == "WEBP";
-  if (type == "application/pdf") return b.size() > 5 && b.substr(0, 5) == "%PDF-";
-  return false;
-}
-
 Result<std::vector<ClientFile>, Error> ClientFileService::List(const Actor& actor, Id client_id) {
   if (auto ok = Allowed(actor, Action::kViewClients); !ok) return Fail(ok.error());
   return d_.db.Read([&](db::Session& s) -> Result<std::vector<ClientFile>, Error> {
@@ -49,7 +40,7 @@ Result<ClientFile, Error> ClientFileService::Add(const Actor& actor, Id client_i
   }
   if (!errors.empty()) return Fail(Error(ErrorCode::kValidation, errors));
   if (upload.bytes.size() > kMaxClientFileBytes) return Fail(Error(ErrorCode::kFileTooLarge));
-  if (!LooksLike(upload.content_type, upload.bytes))
+  if (!files::LooksLike(upload.content_type, upload.bytes))
     return Fail(Error(ErrorCode::kUnsupportedFile));
   const bool exists = d_.db.Read(
       [&](db::Session& s) { return d_.clients.Find(s, actor.org_id, client_id).has_value(); });

@@ -36,7 +36,4 @@ class ClientFileService {
   ClientDeps d_;
 };
 
-// Whether the bytes really are what the content type says (JPEG, PNG, WebP, PDF).
-bool LooksLike(std::string_view content_type, std::string_view bytes);
-
 }  // namespace kvitka::clients

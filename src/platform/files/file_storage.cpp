@@ -7,6 +7,15 @@
 
 namespace kvitka::files {
 
+bool LooksLike(std::string_view type, std::string_view b) {
+  if (type == "image/jpeg") return b.size() > 3 && b.substr(0, 3) == "\xFF\xD8\xFF";
+  if (type == "image/png") return b.size() > 8 && b.substr(0, 8) == "\x89PNG\r\n\x1A\n";
+  if (type == "image/webp")
+    return b.size() > 12 && b.substr(0, 4) == "RIFF" && b.substr(8, 4) == "WEBP";
+  if (type == "application/pdf") return b.size() > 5 && b.substr(0, 5) == "%PDF-";
+  return false;
+}
+
 namespace {
 
 // Keys are our own random tokens: two levels of folders keep directories small.

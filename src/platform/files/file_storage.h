@@ -7,6 +7,9 @@
 
 namespace kvitka::files {
 
+// Whether the bytes really are what the content type says (JPEG, PNG, WebP, PDF).
+bool LooksLike(std::string_view content_type, std::string_view bytes);
+
 class FileStorage {
  public:
   virtual ~FileStorage() = default;

@@ -69,6 +69,10 @@ class StaffStore {
                                                                const std::string& token) = 0;
 
   virtual void AddEvent(db::Session& s, Id org_id, const StaffEvent& event) = 0;
+  // Masters' photos: a new one, and the current photo of a live master who takes online
+  // bookings (any organization: the public booking page shows it).
+  virtual Id InsertPhoto(db::Session& s, const StaffPhoto& photo) = 0;
+  virtual std::optional<StaffPhoto> PublicPhoto(db::Session& s, Id staff_id) = 0;
   virtual std::vector<StaffEvent> Events(db::Session& s, Id org_id, std::optional<Id> staff_id,
                                          int limit) = 0;
 };

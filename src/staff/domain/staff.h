@@ -31,6 +31,17 @@ struct StaffMember {
   bool contacts_hidden = false;  // the viewer may not see phone and email
 };
 
+// A master's photo for the booking page; its bytes are in the file storage.
+struct StaffPhoto {
+  Id id = 0;
+  Id org_id = 0;
+  Id staff_id = 0;
+  std::string content_type;  // image/jpeg, image/png or image/webp
+  std::int64_t size = 0;
+  std::string storage_key;
+  EpochSeconds created_at = 0;
+};
+
 inline constexpr int kBookingSteps[] = {5, 10, 15, 20, 30, 60};
 
 // Normalizes the phone (E.164 with `region`) and checks every field.

@@ -27,6 +27,9 @@ Json StaffJson(const StaffView& v) {
                {"bio", m.bio},
                {"color", m.color},
                {"photo_file_id", m.photo_file_id ? Json(*m.photo_file_id) : Json(nullptr)},
+               {"photo_url", m.photo_file_id ? Json("/api/v1/public/staff/" + std::to_string(m.id) +
+                                                    "/photo?v=" + std::to_string(*m.photo_file_id))
+                                             : Json(nullptr)},
                {"service_ids", v.service_ids},
                {"online_booking", m.online_booking},
                {"booking_step", m.booking_step},
@@ -318,6 +321,44 @@ void AddStaffRoutes(http::Router& router, StaffService& staff, std::string publi
                        {"details", details.is_discarded() ? Json::object() : details}});
     }
     return Response::Json(200, http::Dump({{"items", items}}));
+  });
+}
+
+void AddStaffPhotoRoutes(http::Router& router, StaffPhotos& photos) {
+  http::Route upload{"PUT",
+                     "/api/v1/staff/{id}/photo",
+                     Access::kSession,
+                     [&photos](Request& req) {
+                       auto id = http::PathId(req);
+                       if (!id) return http::NotFound(req);
+                       std::string type(req.Header("content-type").value_or(""));
+                       type = type.substr(0, type.find(';'));
+                       auto view = photos.Set(ActorOf(req), *id, type, req.body);
+                       if (!view) return ErrorResponse(req, view.error());
+                       return Response::Json(200, http::Dump(StaffJson(*view)));
+                     },
+                     kMaxStaffPhotoBytes,
+                     true};
+  router.Add(std::move(upload));
+  router.Add("DELETE", "/api/v1/staff/{id}/photo", Access::kSession, [&photos](Request& req) {
+    auto id = http::PathId(req);
+    if (!id) return http::NotFound(req);
+    auto view = photos.Remove(ActorOf(req), *id);
+    if (!view) return ErrorResponse(req, view.error());
+    return Response::Json(200, http::Dump(StaffJson(*view)));
+  });
+  router.Add("GET", "/api/v1/public/staff/{id}/photo", Access::kPublic, [&photos](Request& req) {
+    auto id = http::PathId(req);
+    if (!id) return http::NotFound(req);
+    auto photo = photos.Public(*id);
+    if (!photo) return http::NotFound(req);
+    Response response;
+    response.status = 200;
+    response.content_type = photo->content_type;
+    response.file_path = photo->path;
+    // The URL names the photo's version (?v=): a new photo gets a new URL.
+    response.Header("Cache-Control", "public, max-age=86400");
+    return response;
   });
 }
 

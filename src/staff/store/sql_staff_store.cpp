@@ -283,3 +283,29 @@ std::vector<StaffEvent> SqlStaffStore::Events(db::Session& s, Id org_id, std::op
 }
 
 }  // namespace kvitka::staff
+
+namespace kvitka::staff {
+
+Id SqlStaffStore::InsertPhoto(db::Session& s, const StaffPhoto& p) {
+  Id id = 0;
+  s.sql() << "INSERT INTO staff_photos (org_id, staff_id, content_type, size, storage_key, "
+             "created_at) VALUES (:o, :m, :t, :sz, :k, :at) RETURNING id",
+      soci::use(p.org_id), soci::use(p.staff_id), soci::use(p.content_type), soci::use(p.size),
+      soci::use(p.storage_key), soci::use(p.created_at), soci::into(id);
+  return id;
+}
+
+std::optional<StaffPhoto> SqlStaffStore::PublicPhoto(db::Session& s, Id staff_id) {
+  StaffPhoto p;
+  s.sql() << "SELECT f.id, f.org_id, f.staff_id, f.content_type, f.size, f.storage_key, "
+             "f.created_at FROM staff m JOIN staff_photos f ON f.org_id = m.org_id AND f.id = "
+             "m.photo_file_id AND f.staff_id = m.id WHERE m.id = :m AND m.archived = 0 AND "
+             "m.online_booking = 1",
+      soci::use(staff_id), soci::into(p.id), soci::into(p.org_id), soci::into(p.staff_id),
+      soci::into(p.content_type), soci::into(p.size), soci::into(p.storage_key),
+      soci::into(p.created_at);
+  if (!s.sql().got_data()) return std::nullopt;
+  return p;
+}
+
+}  // namespace kvitka::staff

@@ -33,6 +33,8 @@ class SqlStaffStore final : public StaffStore {
   std::optional<std::pair<Id, Id>> FindByCalendarToken(db::Session& s,
                                                        const std::string& token) override;
   void AddEvent(db::Session& s, Id org_id, const StaffEvent& event) override;
+  Id InsertPhoto(db::Session& s, const StaffPhoto& photo) override;
+  std::optional<StaffPhoto> PublicPhoto(db::Session& s, Id staff_id) override;
   std::vector<StaffEvent> Events(db::Session& s, Id org_id, std::optional<Id> staff_id,
                                  int limit) override;
 };
