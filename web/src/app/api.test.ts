@@ -76,6 +76,18 @@ describe('request basics', () => {
   });
 });
 
+describe('raw bodies', () => {
+  it('sends a Blob as it is, typed by itself, with the CSRF token', async () => {
+    const { calls } = mockFetch((call) => (call.url === '/api/v1/me' ? json(session) : json({ id: 3 })));
+    await api.get('/api/v1/me');
+    const file = new File([new Uint8Array([1, 2, 3])], 'me.png', { type: 'image/png' });
+    await api.put('/api/v1/staff/3/photo', file);
+    expect(calls[1].headers['content-type']).toBe('image/png');
+    expect(calls[1].headers['x-csrf-token']).toBe('csrf-abc');
+    expect(calls[1].body).toBe(file);
+  });
+});
+
 describe('problem+json errors', () => {
   it('become ApiError with status, code and field errors', async () => {
     mockFetch(() =>

@@ -147,7 +147,10 @@ export async function request<T>(
   };
   const lang = languageOf();
   if (lang) headers['Accept-Language'] = lang;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A Blob (a File from an <input type=file>) goes as it is, typed by itself.
+  const raw = typeof Blob !== 'undefined' && body instanceof Blob;
+  if (raw) headers['Content-Type'] = options.headers?.['Content-Type'] || (body as Blob).type || 'application/octet-stream';
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (!SAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let response: Response;
@@ -156,7 +159,7 @@ export async function request<T>(
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ? (body as Blob) : body === undefined ? undefined : JSON.stringify(body),
       signal: options.signal,
     });
   } catch (e) {

@@ -1,5 +1,6 @@
 import { useDraggable } from '@dnd-kit/core';
 import { Box, Group, Text } from '@mantine/core';
+import { IconWorld } from '@tabler/icons-react';
 import { useState, type PointerEvent as ReactPointerEvent, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { timeInZone } from '../staff/zoned';
@@ -115,6 +116,17 @@ export function AppointmentBlock({ placed, column, range, step, timeZone, movabl
         />
       ))}
       <Box style={{ position: 'relative' }}>
+        {a.source === 'online' && (
+          <span
+            className={classes.onlineBadge}
+            role="img"
+            aria-label={t('journal.online.badge')}
+            title={t('journal.online.badge')}
+            data-testid="appt-online-badge"
+          >
+            <IconWorld size={11} stroke={2} aria-hidden />
+          </span>
+        )}
         <Text span size="xs" fw={700} data-testid="block-time">
           {from}–{to}
         </Text>{' '}

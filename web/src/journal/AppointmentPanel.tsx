@@ -1,4 +1,5 @@
-import { Badge, Divider, Drawer, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Divider, Drawer, Group, Stack, Table, Text } from '@mantine/core';
+import { IconWorld } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -82,6 +83,32 @@ function PanelBody({ initial, timeZone, currency, role, masters }: Omit<Props, '
           {a.cancel_reason ? `: ${a.cancel_reason}` : ''}
         </Text>
       )}
+      {a.source === 'online' && (
+        <Alert
+          color="teal"
+          variant="light"
+          radius="md"
+          icon={<IconWorld size={18} />}
+          title={t('journal.online.title')}
+          data-testid="panel-online"
+        >
+          {a.notes ? (
+            <Stack gap={2}>
+              <Text size="xs" c="dimmed">
+                {t('journal.online.comment')}
+              </Text>
+              {/* The client's own words: plain text, never markup. */}
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} data-testid="panel-notes">
+                {a.notes}
+              </Text>
+            </Stack>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('journal.online.noComment')}
+            </Text>
+          )}
+        </Alert>
+      )}
       <StatusButtons appointment={a} role={role} />
       <Divider />
       <PanelClient appointment={a} timeZone={timeZone} />
@@ -120,7 +147,7 @@ function PanelBody({ initial, timeZone, currency, role, masters }: Omit<Props, '
           </Table.Tr>
         </Table.Tbody>
       </Table>
-      {a.notes && (
+      {a.source !== 'online' && a.notes && (
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="panel-notes">
           {a.notes}
         </Text>

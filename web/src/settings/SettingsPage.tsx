@@ -1,5 +1,5 @@
 import { Tabs } from '@mantine/core';
-import { IconAddressBook, IconBuildingStore, IconCalendarOff, IconDoor, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconBuildingStore, IconCalendarOff, IconDoor, IconUsers, IconWorld } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../app/PageHeader';
@@ -11,8 +11,9 @@ import { useAuthedSession } from '../identity/session';
 import { UsersTab } from '../identity/UsersTab';
 import { RoomsTab } from '../services/RoomsTab';
 import { ClosedDaysTab } from '../staff/ClosedDaysTab';
+import { OnlineBookingTab } from './OnlineBookingTab';
 
-type Tab = 'users' | 'branches' | 'clients' | 'rooms' | 'closed-days';
+type Tab = 'users' | 'branches' | 'clients' | 'rooms' | 'closed-days' | 'online-booking';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ export function SettingsPage() {
   const tab: Tab =
     requested === 'clients' && showClients
       ? 'clients'
-      : requested === 'rooms' || requested === 'closed-days'
+      : requested === 'rooms' || requested === 'closed-days' || requested === 'online-booking'
         ? requested
       : requested === 'branches' || !showUsers
         ? 'branches'
@@ -55,6 +56,9 @@ export function SettingsPage() {
           <Tabs.Tab value="closed-days" leftSection={<IconCalendarOff size={16} />} data-testid="settings-tab-closed-days">
             {t('settings.tabs.closedDays')}
           </Tabs.Tab>
+          <Tabs.Tab value="online-booking" leftSection={<IconWorld size={16} />} data-testid="settings-tab-online-booking">
+            {t('settings.tabs.onlineBooking')}
+          </Tabs.Tab>
           {showClients && (
             <Tabs.Tab value="clients" leftSection={<IconAddressBook size={16} />} data-testid="settings-tab-clients">
               {t('settings.tabs.clients')}
@@ -74,6 +78,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="closed-days">
           <ClosedDaysTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="online-booking">
+          <OnlineBookingTab />
         </Tabs.Panel>
         {showClients && (
           <Tabs.Panel value="clients">

@@ -1,4 +1,4 @@
-import { Anchor, Avatar, Badge, Button, Card, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import {
   IconAlertTriangle,
@@ -16,7 +16,6 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../app/api';
 import { NotFoundPage } from '../app/NotFoundPage';
 import { ProblemAlert } from '../app/ProblemAlert';
-import { initials, textOn } from '../clients/format';
 import { useAuthedSession } from '../identity/session';
 import { canEditCatalog } from '../services/permissions';
 import { AbsencesTab } from './AbsencesTab';
@@ -26,6 +25,7 @@ import { shortDate } from './dates';
 import { branchZone } from './lookups';
 import { ScheduleTab } from './ScheduleTab';
 import { StaffEditor } from './StaffDrawer';
+import { StaffAvatar } from './StaffPhoto';
 
 const TABS = ['profile', 'schedule', 'absences', 'calendar'] as const;
 type Tab = (typeof TABS)[number];
@@ -88,9 +88,7 @@ export function MasterPage() {
       {back}
       <Card p={{ base: 'md', sm: 'lg' }} style={{ borderTop: `4px solid ${s.color}` }}>
         <Group gap="md" wrap="nowrap" align="flex-start">
-          <Avatar size={56} radius="xl" styles={{ placeholder: { background: s.color, color: textOn(s.color) } }}>
-            {initials(s.name)}
-          </Avatar>
+          <StaffAvatar staff={s} size={56} data-testid="master-avatar" />
           <Stack gap={4} miw={0}>
             <Group gap="xs" wrap="wrap">
               <Title order={1} fz={{ base: 22, sm: 26 }} data-testid="master-name" style={{ wordBreak: 'break-word' }}>

@@ -1,9 +1,9 @@
-import { ActionIcon, Anchor, Avatar, Badge, Card, ColorSwatch, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Card, ColorSwatch, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconClock, IconPencil, IconScissors, IconWorld } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { initials, textOn } from '../clients/format';
 import { shortDate } from './dates';
+import { StaffAvatar } from './StaffPhoto';
 import type { Staff } from './types';
 
 interface Props {
@@ -24,9 +24,7 @@ export function StaffCard({ staff, canEdit, onEdit }: Props) {
     >
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         <Group gap="sm" wrap="nowrap" miw={0}>
-          <Avatar size={48} radius="xl" styles={{ placeholder: { background: staff.color, color: textOn(staff.color) } }}>
-            {initials(staff.name)}
-          </Avatar>
+          <StaffAvatar staff={staff} size={48} />
           <Stack gap={2} miw={0}>
             <Group gap={6} wrap="nowrap">
               <ColorSwatch color={staff.color} size={10} withShadow={false} />

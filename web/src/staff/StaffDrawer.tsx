@@ -14,6 +14,7 @@ import { catalogKeys } from '../services/api';
 import { archiveStaff, createStaff, staffKeys, updateStaff } from './api';
 import { useServicesList, useUsersList } from './lookups';
 import { StaffForm } from './StaffForm';
+import { StaffPhoto } from './StaffPhoto';
 import {
   emptyStaffValues,
   staffBody,
@@ -117,6 +118,7 @@ export function StaffEditor({ staff, count = 0, onDone, inline = false, readOnly
     <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate data-testid="staff-form">
       <Stack gap="md">
         {save.error && <ProblemAlert error={save.error} extra={other} />}
+        {staff && !readOnly && <StaffPhoto staff={staff} />}
         <StaffForm
           form={form}
           services={services.data ?? []}

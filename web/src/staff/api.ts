@@ -38,6 +38,11 @@ export const createStaff = (body: StaffInput) => api.post<Staff>(BASE, body);
 export const updateStaff = (id: number, body: StaffInput) => api.patch<Staff>(`${BASE}/${id}`, body);
 export const archiveStaff = (id: number) => api.delete<void>(`${BASE}/${id}`);
 
+/** The file goes as the raw body, typed by the file itself (image/jpeg, image/png or image/webp). */
+export const uploadStaffPhoto = (id: number, file: Blob) => api.put<Staff>(`${BASE}/${id}/photo`, file);
+/** The master without a photo (or nothing, when the server answers 204). */
+export const deleteStaffPhoto = (id: number) => api.delete<Staff | undefined>(`${BASE}/${id}/photo`);
+
 export const getSchedule = (id: number, signal?: AbortSignal) => api.get<Schedule>(`${BASE}/${id}/schedule`, { signal });
 export const putSchedule = (id: number, body: Schedule) => api.put<Schedule>(`${BASE}/${id}/schedule`, body);
 

@@ -13,6 +13,8 @@ export interface Staff {
   email?: string | null;
   color: string;
   photo_file_id: number | null;
+  /** Public address of the photo (/api/v1/public/staff/{id}/photo?v=...), null without one. */
+  photo_url?: string | null;
   service_ids: number[];
   online_booking: boolean;
   booking_step: number;
@@ -25,7 +27,7 @@ export interface Staff {
   created_at: string;
 }
 
-export type StaffInput = Partial<Omit<Staff, 'id' | 'work_permit_warning' | 'archived' | 'created_at'>>;
+export type StaffInput = Partial<Omit<Staff, 'id' | 'work_permit_warning' | 'archived' | 'created_at' | 'photo_url'>>;
 
 /** Local times "HH:MM"; an end before the start runs past midnight. */
 export interface Interval {
