@@ -308,10 +308,11 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*demo_cmd) {
-      PrintDemo(demo::DemoSalon(app.auth, app.team, app.branches, app.clients, app.client_tags,
-                                app.catalog, app.staff,
-                                {app.appointments, app.journal, app.groups, app.waitlist})
-                    .Seed());
+      PrintDemo(
+          demo::DemoSalon(app.auth, app.team, app.branches, app.clients, app.client_tags,
+                          app.catalog, app.staff,
+                          {app.appointments, app.journal, app.groups, app.waitlist, app.online})
+              .Seed());
       return 0;
     }
     if (*user_add) {

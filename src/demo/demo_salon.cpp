@@ -55,6 +55,13 @@ DemoResult DemoSalon::Seed() {
   const EpochSeconds now = SystemClock().Now();
   result.appointments = SeedDemoJournal(journal_, clients_, catalog_, staff_, actor, branch.id,
                                         CivilDate(now, branch.timezone), now);
+  // The public booking page (/b/kvitka-demo): whom to call, and a note for visitors.
+  booking::OnlineRulesPatch rules;
+  rules.phone = "+380441234567";
+  rules.message = "Вхід з двору, другий поверх. Безкоштовний Wi-Fi і кава для гостей.";
+  if (!journal_.online.SetRules(actor, branch.id, rules)) {
+    throw std::runtime_error("could not set the demo's online booking rules");
+  }
   return result;
 }
 

@@ -7,6 +7,7 @@
 
 #include "booking/app/group_service.h"
 #include "booking/app/journal_service.h"
+#include "booking/app/online_booking.h"
 #include "booking/app/waitlist_service.h"
 #include "catalog/app/catalog_service.h"
 #include "clients/app/client_service.h"
@@ -39,6 +40,7 @@ struct DemoJournal {
   booking::JournalService& journal;
   booking::GroupService& groups;
   booking::WaitlistService& waitlist;
+  booking::OnlineBooking& online;
 };
 
 class DemoSalon {
