@@ -10,7 +10,9 @@ const proxy = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  // The public booking page (booking/, Preact) is built by booking/vite.config.ts;
+  // React's plugin (fast refresh) must not touch it when tests or dev load it.
+  plugins: [react({ exclude: [/\/node_modules\//, /\/web\/booking\//] })],
   server: { port: 5173, proxy },
   preview: { port: 4173, proxy },
   build: {
