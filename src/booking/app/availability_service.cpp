@@ -24,6 +24,13 @@ FieldErrors CheckDates(const std::string& from, const std::string& to, int max_d
   return errors;
 }
 
+FieldErrors CheckQuery(const AvailabilityQuery& q) {
+  FieldErrors errors = CheckDates(q.from, q.to, kMaxAvailabilityDays);
+  if (q.service_ids.empty()) errors.push_back({"service_ids", "required"});
+  if (q.service_ids.size() > 10) errors.push_back({"service_ids", "too_many", 10});
+  return errors;
+}
+
 }  // namespace
 
 Result<AvailabilityView, Error> AvailabilityService::Availability(const Actor& actor,
@@ -33,13 +40,19 @@ Result<AvailabilityView, Error> AvailabilityService::Availability(const Actor& a
 }
 
 Result<AvailabilityView, Error> AvailabilityService::Find(Id org_id, const AvailabilityQuery& q) {
-  FieldErrors errors = CheckDates(q.from, q.to, kMaxAvailabilityDays);
-  if (q.service_ids.empty()) errors.push_back({"service_ids", "required"});
-  if (q.service_ids.size() > 10) errors.push_back({"service_ids", "too_many", 10});
+  FieldErrors errors = CheckQuery(q);
   const auto branch = d_.branches.Find(org_id, q.branch_id);
   if (!branch) errors.push_back({"branch_id", "not_found"});
   if (!errors.empty()) return Fail(Error(ErrorCode::kValidation, errors));
-  const std::string zone = branch->timezone;
+  return FindIn(*branch, q);
+}
+
+Result<AvailabilityView, Error> AvailabilityService::FindIn(const identity::Branch& branch,
+                                                            const AvailabilityQuery& q) {
+  FieldErrors errors = CheckQuery(q);
+  if (!errors.empty()) return Fail(Error(ErrorCode::kValidation, errors));
+  const Id org_id = branch.org_id;
+  const std::string zone = branch.timezone;
   const EpochSeconds from = *StartOfDay(q.from, zone);
   const EpochSeconds to = *StartOfDay(AddDays(q.to, 1), zone);
   const EpochSeconds now = d_.clock.Now();
@@ -76,7 +89,7 @@ Result<AvailabilityView, Error> AvailabilityService::Find(Id org_id, const Avail
     if (!problems.empty()) return Fail(Error(ErrorCode::kValidation, problems));
     std::vector<Id> staff_ids;
     const std::string wide_from = AddDays(q.from, -1);
-    for (const auto& member : d_.staff.MembersIn(s, org_id, q.branch_id)) {
+    for (const auto& member : d_.staff.MembersIn(s, org_id, branch.id)) {
       if (q.staff_id && member.id != *q.staff_id) continue;
       if (q.online_only && !member.online_booking) continue;
       if (std::find(able.begin(), able.end(), member.id) == able.end()) continue;
@@ -86,7 +99,7 @@ Result<AvailabilityView, Error> AvailabilityService::Find(Id org_id, const Avail
       staff_ids.push_back(member.id);
       request.candidates.push_back(std::move(candidate));
     }
-    auto working = d_.staff.WorkingOfMany(s, org_id, q.branch_id, staff_ids, wide_from, q.to, zone);
+    auto working = d_.staff.WorkingOfMany(s, org_id, branch.id, staff_ids, wide_from, q.to, zone);
     for (auto& candidate : request.candidates) {
       for (const auto& w : working[candidate.staff_id])
         candidate.working.push_back({w.start, w.end});
@@ -104,7 +117,7 @@ Result<AvailabilityView, Error> AvailabilityService::Find(Id org_id, const Avail
         }
       }
     }
-    for (const auto& room : d_.catalog.RoomsIn(s, org_id, q.branch_id)) {
+    for (const auto& room : d_.catalog.RoomsIn(s, org_id, branch.id)) {
       if (!std::binary_search(room_ids.begin(), room_ids.end(), room.id)) continue;
       RoomState state;
       state.room_id = room.id;

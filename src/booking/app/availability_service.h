@@ -44,6 +44,9 @@ class AvailabilityService {
                                                const AvailabilityQuery& query);
   // Without an actor check: for the waitlist and the public booking page.
   Result<AvailabilityView, Error> Find(Id org_id, const AvailabilityQuery& query);
+  // The same for a branch read already (query.branch_id is not looked at).
+  Result<AvailabilityView, Error> FindIn(const identity::Branch& branch,
+                                         const AvailabilityQuery& query);
 
  private:
   BookingDeps d_;

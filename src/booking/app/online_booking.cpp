@@ -151,7 +151,7 @@ Result<AvailabilityView, Error> OnlineBooking::Availability(const std::string& s
   query.lead_minutes = open->rules.lead_minutes;
   query.horizon_days = open->rules.horizon_days;
   query.display_step = open->rules.step_minutes;
-  return availability_.Find(open->branch.org_id, query);
+  return availability_.FindIn(open->branch, query);
 }
 
 Result<Slot, Error> OnlineBooking::FindSlot(const BranchRules& open,
