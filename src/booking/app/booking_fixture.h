@@ -10,6 +10,7 @@
 #include "booking/app/journal_service.h"
 #include "booking/app/waitlist_service.h"
 #include "booking/store/sql_booking_store.h"
+#include "booking/store/sql_journal_stamp_store.h"
 #include "catalog/store/sql_catalog_store.h"
 #include "clients/app/clients_fixture.h"
 #include "core/time.h"
@@ -40,7 +41,7 @@ class BookingFixture : public clients::ClientsFixture {
         availability_(deps_),
         waitlist_(deps_, availability_),
         appointments_(deps_, waitlist_),
-        journal_(appointments_),
+        journal_(appointments_, journal_stamps_),
         groups_(appointments_) {
     clock_.Set(At("2026-11-22T06:00:00Z"));
     branch_ =
@@ -99,6 +100,7 @@ class BookingFixture : public clients::ClientsFixture {
   SqlAppointmentStore appointments_store_;
   SqlGroupEventStore groups_store_;
   SqlWaitlistStore waitlist_store_;
+  SqlJournalStampStore journal_stamps_;
   catalog::SqlCatalogStore catalog_store_;
   staff::SqlStaffStore staff_store_;
   staff::StaffCatalogReferences references_;

@@ -145,6 +145,10 @@ Result<AvailabilityView, Error> OnlineBooking::Availability(const std::string& s
   if (open->rules.master_required && !query.staff_id) {
     return Fail(Error(ErrorCode::kValidation, {{"staff_id", "required"}}));
   }
+  if (auto unknown = CheckChoice(open->branch, query.service_ids, query.staff_id);
+      !unknown.empty()) {
+    return Fail(Error(ErrorCode::kValidation, unknown));
+  }
   query.branch_id = open->branch.id;
   query.online_only = true;
   query.same_master = query.staff_id.has_value();
@@ -152,6 +156,31 @@ Result<AvailabilityView, Error> OnlineBooking::Availability(const std::string& s
   query.horizon_days = open->rules.horizon_days;
   query.display_step = open->rules.step_minutes;
   return availability_.FindIn(open->branch, query);
+}
+
+FieldErrors OnlineBooking::CheckChoice(const identity::Branch& branch,
+                                       const std::vector<Id>& service_ids,
+                                       std::optional<Id> staff_id) {
+  return d_.db.Read([&](db::Session& s) {
+    FieldErrors errors;
+    std::set<Id> masters;
+    for (const auto& m : d_.staff.MembersIn(s, branch.org_id, branch.id)) {
+      if (m.online_booking) masters.insert(m.id);
+    }
+    if (staff_id && masters.count(*staff_id) == 0) errors.push_back({"staff_id", "not_found"});
+    for (Id id : service_ids) {
+      auto service = d_.catalog.FindServiceIn(s, branch.org_id, id);
+      const bool offered =
+          service && !service->archived && service->online_booking && !service->group &&
+          std::any_of(service->staff.begin(), service->staff.end(),
+                      [&](const catalog::ServiceStaff& ss) { return masters.count(ss.staff_id); });
+      if (!offered) {
+        errors.push_back({"service_ids", "not_found"});
+        break;
+      }
+    }
+    return errors;
+  });
 }
 
 Result<Slot, Error> OnlineBooking::FindSlot(const BranchRules& open,

@@ -147,12 +147,17 @@ class OnlineBooking {
   Result<Slot, Error> FindSlot(const BranchRules& open, const std::vector<Id>& service_ids,
                                std::optional<Id> staff_id, EpochSeconds start,
                                const std::vector<Hold>& own_holds = {});
+  // Services the page offers (online, not a group class, with a master of the branch who takes
+  // online bookings) and such a master: not_found field errors otherwise.
+  FieldErrors CheckChoice(const identity::Branch& branch, const std::vector<Id>& service_ids,
+                          std::optional<Id> staff_id);
   // Refuses an IP or a phone that tried too often (and counts this attempt).
   Result<Done, Error> Throttle(const std::string& ip, const std::string& phone);
   // The visitor's card (found by phone, or created as "online booking") inside the booking's
   // unit of work; refuses a client on the black list.
   Result<clients::Client, Error> CardOf(db::Session& s, const BranchRules& open,
-                                        const Visitor& visitor, const std::string& phone);
+                                        const Visitor& visitor, const std::string& phone,
+                                        const identity::OrgProfile& org);
   // Refused: a client the salon does not take online bookings from.
   std::optional<Error> Refused(const BranchRules& open, const clients::Client& client);
   // What is known before booking: a repeat of a booking made already (answered with it), a

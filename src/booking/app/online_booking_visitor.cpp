@@ -92,7 +92,8 @@ std::optional<Error> OnlineBooking::Refused(const BranchRules& open,
 
 Result<clients::Client, Error> OnlineBooking::CardOf(db::Session& s, const BranchRules& open,
                                                      const Visitor& visitor,
-                                                     const std::string& phone) {
+                                                     const std::string& phone,
+                                                     const identity::OrgProfile& org) {
   const Id org_id = open.branch.org_id;
   if (auto known = d_.clients.FindByPhone(s, org_id, phone)) {
     if (auto refused = Refused(open, *known)) return Fail(*refused);
@@ -104,7 +105,7 @@ Result<clients::Client, Error> OnlineBooking::CardOf(db::Session& s, const Branc
   if (!visitor.email.empty()) card.email = Trim(visitor.email);
   card.source = "online_booking";
   if (!visitor.language.empty()) card.language = visitor.language;
-  auto created = d_.clients.CreateIn(s, VisitorActor(org_id, "page"), card);
+  auto created = d_.clients.CreateIn(s, VisitorActor(org_id, "page"), card, org);
   if (!created) {
     FieldErrors errors;
     for (const auto& f : created.error().fields) {
@@ -126,7 +127,8 @@ Result<PublicBooking, Error> OnlineBooking::Book(const std::string& slug,
   if (!open) return Fail(open.error());
   const Id org_id = open->branch.org_id;
   std::string phone;
-  FieldErrors errors = CheckVisitor(r.visitor, d_.branches.Of(org_id).country, phone);
+  const auto org = d_.branches.Of(org_id);
+  FieldErrors errors = CheckVisitor(r.visitor, org.country, phone);
   if (auto limited = Throttle(r.ip, phone); !limited) return Fail(limited.error());
   CheckServiceIds(r.service_ids, errors);
   CheckComment(r.comment, r.honeypot, errors);
@@ -151,7 +153,15 @@ Result<PublicBooking, Error> OnlineBooking::Book(const std::string& slug,
   if (!prior || prior->replayed) return prior;
 
   auto slot = FindSlot(*open, r.service_ids, r.staff_id, *r.start);
-  if (!slot) return Fail(slot.error());
+  if (!slot) {
+    // A concurrent double tap may have booked this very time meanwhile: answer with it.
+    auto again = d_.db.Write([&](db::Session& s) -> Result<PublicBooking, Error> {
+      store_.LockPhone(s, org_id, phone);
+      if (auto answer = Prior(s, *open, r, phone, key, fingerprint, now)) return *answer;
+      return Fail(slot.error());
+    });
+    return again;
+  }
   NewAppointment in;
   in.branch_id = open->branch.id;
   for (std::size_t i = 0; i < r.service_ids.size(); ++i) {
@@ -172,7 +182,7 @@ Result<PublicBooking, Error> OnlineBooking::Book(const std::string& slug,
     // Again under the phone's lock: a concurrent double tap may have booked meanwhile.
     store_.LockPhone(s, org_id, phone);
     if (auto answer = Prior(s, *open, r, phone, key, fingerprint, now)) return *answer;
-    auto card = CardOf(s, *open, r.visitor, phone);
+    auto card = CardOf(s, *open, r.visitor, phone, org);
     if (!card) return Fail(card.error());
     in.client_id = card->id;
     auto view = appointments_.Book(s, VisitorActor(org_id, r.ip), in, open->branch.timezone, now);
@@ -226,7 +236,8 @@ Result<Done, Error> OnlineBooking::AskWaitlist(const std::string& slug,
   if (!open) return Fail(open.error());
   const Id org_id = open->branch.org_id;
   std::string phone;
-  FieldErrors errors = CheckVisitor(r.visitor, d_.branches.Of(org_id).country, phone);
+  const auto org = d_.branches.Of(org_id);
+  FieldErrors errors = CheckVisitor(r.visitor, org.country, phone);
   if (auto limited = Throttle(r.ip, phone); !limited) return Fail(limited.error());
   CheckServiceIds(r.service_ids, errors);
   CheckComment(r.comment, r.honeypot, errors);
@@ -246,26 +257,13 @@ Result<Done, Error> OnlineBooking::AskWaitlist(const std::string& slug,
                          : e);
   }
   if (!errors.empty()) return Fail(Error(ErrorCode::kValidation, errors));
+  if (auto unknown = CheckChoice(open->branch, r.service_ids, r.staff_id); !unknown.empty()) {
+    return Fail(Error(ErrorCode::kValidation, unknown));
+  }
   std::optional<WaitlistView> added;
   auto done = d_.db.Write([&](db::Session& s) -> Result<Done, Error> {
-    FieldErrors unknown;
-    for (Id id : r.service_ids) {
-      auto service = d_.catalog.FindServiceIn(s, org_id, id);
-      if (!service || service->archived || !service->online_booking) {
-        unknown.push_back({"service_ids", "not_found"});
-        break;
-      }
-    }
-    if (r.staff_id) {
-      auto member = d_.staff.FindIn(s, org_id, *r.staff_id);
-      if (!member || member->archived || !member->online_booking ||
-          member->branch_id != open->branch.id) {
-        unknown.push_back({"staff_id", "not_found"});
-      }
-    }
-    if (!unknown.empty()) return Fail(Error(ErrorCode::kValidation, unknown));
     store_.LockPhone(s, org_id, phone);
-    auto card = CardOf(s, *open, r.visitor, phone);
+    auto card = CardOf(s, *open, r.visitor, phone, org);
     if (!card) return Fail(card.error());
     entry.client_id = card->id;
     auto view = waitlist_.AddIn(s, VisitorActor(org_id, r.ip), entry, d_.clock.Now());

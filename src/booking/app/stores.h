@@ -129,4 +129,12 @@ class OnlineStore {
   virtual void LockPhone(db::Session& s, Id org_id, const std::string& phone) = 0;
 };
 
+// The organization's journal stamp: a counter the database bumps in every transaction that
+// changes a row the journal shows (triggers of migration 0008), 0 before the first change.
+class JournalStampStore {
+ public:
+  virtual ~JournalStampStore() = default;
+  virtual std::int64_t Stamp(db::Session& s, Id org_id) = 0;
+};
+
 }  // namespace kvitka::booking

@@ -228,9 +228,18 @@ void AddBookingRoutes(http::Router& router, BookingServices b) {
     }
     const bool cancelled = QueryBool(req, "include_cancelled", errors).value_or(false);
     if (!errors.empty()) return http::ValidationFailed(req, errors);
-    auto journal = b.journal.Journal(ActorOf(req), *branch, date, days, cancelled);
+    auto journal = b.journal.Rendered(ActorOf(req), *branch, date, days, cancelled, JournalJson,
+                                      req.Header("if-none-match").value_or(""));
     if (!journal) return ErrorResponse(req, journal.error());
-    return Response::Json(200, JournalJson(*journal));
+    Response response;
+    if (journal->text) {
+      response = Response::Json(200, *journal->text);
+    } else {
+      response.status = 304;
+    }
+    // Kept by the browser, asked again every time: unchanged days cost a 304.
+    response.Header("ETag", journal->etag).Header("Cache-Control", "private, no-cache");
+    return response;
   });
 
   router.Add("GET", "/api/v1/events", Access::kSession, [b](Request& req) {

@@ -41,8 +41,9 @@ std::string IdempotencyKey(const Request& req, JsonBody& body) {
 }
 
 std::optional<std::vector<Id>> ServiceIds(JsonBody& body) {
-  auto ids = body.IdList("service_ids", 10);
+  auto ids = body.IdList("service_ids", 1000);
   if (!body.Has("service_ids")) body.AddError({"service_ids", "required"});
+  if (ids && ids->size() > 10) body.AddError({"service_ids", "too_many", 10});
   return ids;
 }
 
