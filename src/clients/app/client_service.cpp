@@ -166,11 +166,6 @@ Result<ClientView, Error> ClientService::Create(const Actor& actor, const Client
   });
 }
 
-Result<Client, Error> ClientService::CreateIn(db::Session& s, const Actor& actor,
-                                              const ClientPatch& input) {
-  return Insert(s, actor, input, d_.orgs.Of(actor.org_id));
-}
-
 Result<Client, Error> ClientService::Insert(db::Session& s, const Actor& actor,
                                             const ClientPatch& input,
                                             const identity::OrgProfile& org) {

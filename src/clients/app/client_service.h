@@ -95,10 +95,13 @@ class ClientService {
   // The same, with only the fields the journal shows (see ClientStore::Briefs).
   std::vector<Client> Briefs(db::Session& s, const identity::Actor& actor,
                              const std::vector<Id>& ids);
-  // For online booking, inside the caller's unit of work: a new card (audited as `actor`), and
-  // the live client that has this phone (E.164).
+  // For online booking, inside the caller's unit of work: a new card (audited as `actor`; the
+  // organization's profile read before the transaction), and the live client that has this
+  // phone (E.164).
   Result<Client, Error> CreateIn(db::Session& s, const identity::Actor& actor,
-                                 const ClientPatch& input);
+                                 const ClientPatch& input, const identity::OrgProfile& org) {
+    return Insert(s, actor, input, org);
+  }
   std::optional<Client> FindByPhone(db::Session& s, Id org_id, const std::string& phone) {
     return d_.clients.FindByPhone(s, org_id, phone, 0);
   }
