@@ -10,6 +10,7 @@
 #include "booking/http/booking_routes.h"
 #include "booking/http/online_routes.h"
 #include "booking/store/sql_booking_store.h"
+#include "booking/store/sql_journal_stamp_store.h"
 #include "catalog/http/catalog_routes.h"
 #include "catalog/store/sql_catalog_store.h"
 #include "clients/http/client_routes.h"
@@ -73,7 +74,7 @@ struct Kvitka {
         availability(booking_deps),
         waitlist(booking_deps, availability),
         appointments(booking_deps, waitlist),
-        journal(appointments),
+        journal(appointments, journal_stamps),
         groups(appointments),
         online(booking::OnlineBookingDeps{booking_deps, online_store, appointments, availability,
                                           waitlist, settings.online_limits}) {
@@ -135,6 +136,7 @@ struct Kvitka {
   booking::SqlAppointmentStore appointment_store;
   booking::SqlGroupEventStore group_store;
   booking::SqlWaitlistStore waitlist_store;
+  booking::SqlJournalStampStore journal_stamps;
   booking::SqlOnlineStore online_store;
   booking::EventHubFeed booking_feed;
   booking::BookingDeps booking_deps;

@@ -332,6 +332,11 @@ void Serve(const ServerOptions& options, Dispatcher& dispatcher,
           .port(options.port)
           .address(options.host)
           .request_handler(handler)
+          // Responses go out at once: with Nagle's algorithm the last part of a large answer
+          // waited for the client's delayed ACK (~40 ms on Linux).
+          .socket_options_setter([](restinio::socket_options_t& options) {
+            options.set_option(asio::ip::tcp::no_delay{true});
+          })
           .read_next_http_message_timelimit(std::chrono::seconds(60))
           .handle_request_timeout(std::chrono::seconds(60))
           .write_http_response_timelimit(std::chrono::seconds(60))
