@@ -10,9 +10,9 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 
-const RUNS = ['avail-1d', 'avail-7d', 'journal', 'bookings'];
-const SINGLE = ['avail-1d-c1', 'avail-7d-c1', 'journal-c1'];
-const TARGETS = { 'avail-1d': { p99: 20 }, 'avail-7d': { p99: 20 }, journal: { p99: 10 }, bookings: { rate: 300 } };
+const RUNS = ['avail-1d', 'avail-7d', 'journal', 'public-avail-1d', 'bookings'];
+const SINGLE = ['avail-1d-c1', 'avail-7d-c1', 'journal-c1', 'public-avail-1d-c1'];
+const TARGETS = { 'avail-1d': { p99: 20 }, 'avail-7d': { p99: 20 }, journal: { p99: 10 }, 'public-avail-1d': { p99: 20 }, bookings: { rate: 300 } };
 
 function ms(text) {
   const m = /^([\d.]+)(us|ms|s|m)$/.exec(text.trim());
@@ -164,6 +164,9 @@ function table(outDir, kinds) {
   row('  server ms p50 / p99', srv('avail-7d'));
   row('  CPU ms/request: kvitka [+ db]', cpu('avail-7d'));
   row('  body', size('avail-7d'));
+  row('public availability 1 day: p50 / p99 ms', lat('public-avail-1d'), 'p99 <= 20');
+  row('  req/s', rps('public-avail-1d'));
+  row('  CPU ms/request: kvitka [+ db]', cpu('public-avail-1d'));
   row('journal 1 day: p50 / p99 ms', lat('journal'), 'p99 <= 10');
   row('  req/s', rps('journal'));
   row('  1 connection: p50 / p99 ms', (r) => (r.runs['journal-c1'] ? `${f1(r.runs['journal-c1'].p50)} / ${f1(r.runs['journal-c1'].p99)}` : '-'));
@@ -186,7 +189,7 @@ function table(outDir, kinds) {
     });
   }
   row('GET non-200 responses', (r) => {
-    const n = ['avail-1d', 'avail-7d', 'journal'].reduce((a, k) => a + (r.runs[k]?.non2xx ?? 0), 0);
+    const n = ['avail-1d', 'avail-7d', 'journal', 'public-avail-1d'].reduce((a, k) => a + (r.runs[k]?.non2xx ?? 0), 0);
     return n ? String(n) : 'none';
   });
 

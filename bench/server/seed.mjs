@@ -242,6 +242,7 @@ writeFileSync(
       cookie: `kvitka_session=${cookie}`,
       csrf: login.csrf_token,
       branch_id: branchId,
+      branch_slug: session.branches[0].slug,
       staff_ids: staffIds,
       client_ids: clientIds,
       services: Object.fromEntries(Object.entries(services).map(([k, s]) => [k, s.id])),

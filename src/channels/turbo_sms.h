@@ -1,0 +1,42 @@
+// TurboSMS (https://turbosms.ua/api.html): POST {base}/message/send.json with a bearer token.
+// SMS, Viber business messages by phone, or Viber with an SMS fallback done by TurboSMS itself.
+#pragma once
+
+#include <string>
+
+#include "channels/gateway.h"
+#include "channels/http_client.h"
+
+namespace kvitka::channels {
+
+struct TurboSmsSettings {
+  enum class Mode {
+    kSms,           // {"sms": {...}}
+    kViber,         // {"viber": {...}}
+    kViberThenSms,  // {"viber": {...}, "sms": {...}}: SMS when Viber does not get through
+  };
+  std::string base_url = "https://api.turbosms.ua";
+  std::string token;
+  std::string sender;  // the SMS sender (alpha name) registered at TurboSMS
+  Mode mode = Mode::kSms;
+  std::string viber_sender;  // the Viber sender for kViber and kViberThenSms
+  int viber_ttl = 0;         // seconds Viber may try before the SMS goes instead; 0: TurboSMS's
+  int max_sms_parts = 6;     // a longer SMS is refused before sending; 0: no limit
+};
+
+class TurboSms final : public Gateway {
+ public:
+  explicit TurboSms(TurboSmsSettings settings, HttpClientOptions http = {});
+
+  // `to` is an E.164 phone. response_code 800-803 (accepted, sent, partly accepted or sent) with
+  // this recipient's own code 0 -> kSent with its message_id; 427 (the same message within 90 s)
+  // -> kSent; 5xx codes (500-507) and 999 -> kRetry; any other code (token, sender, balance,
+  // number, stop list, text) -> kRejected. HTTP 429, 5xx and network -> kRetry.
+  Delivery Send(const Outgoing& message) override;
+
+ private:
+  TurboSmsSettings settings_;
+  HttpClient http_;
+};
+
+}  // namespace kvitka::channels
