@@ -61,10 +61,28 @@ Result<AvailabilityView, Error> AvailabilityService::FindIn(const identity::Bran
     FieldErrors problems;
     std::vector<Id> room_ids;
     std::vector<Id> able;  // masters who perform at least one of the services
+    auto members = d_.staff.MembersIn(s, org_id, branch.id);
+    if (q.online_only) {
+      // The booking page knows only online masters and the services they do.
+      std::erase_if(members, [](const staff::StaffMember& m) { return !m.online_booking; });
+      if (q.staff_id && std::none_of(members.begin(), members.end(),
+                                     [&](const auto& m) { return m.id == *q.staff_id; })) {
+        problems.push_back({"staff_id", "not_found"});
+      }
+    }
+    auto offered_by_member = [&](const catalog::Service& service) {
+      return std::any_of(service.staff.begin(), service.staff.end(), [&](const auto& ss) {
+        return std::any_of(members.begin(), members.end(),
+                           [&](const auto& m) { return m.id == ss.staff_id; });
+      });
+    };
     for (std::size_t i = 0; i < q.service_ids.size(); ++i) {
       const auto service = d_.catalog.FindServiceIn(s, org_id, q.service_ids[i]);
       const std::string field = "service_ids";
-      if (!service || service->archived || (q.online_only && !service->online_booking)) {
+      const bool hidden =
+          q.online_only && service &&
+          (!service->online_booking || service->group || !offered_by_member(*service));
+      if (!service || service->archived || hidden) {
         problems.push_back({field, "not_found"});
         continue;
       }
@@ -89,9 +107,8 @@ Result<AvailabilityView, Error> AvailabilityService::FindIn(const identity::Bran
     if (!problems.empty()) return Fail(Error(ErrorCode::kValidation, problems));
     std::vector<Id> staff_ids;
     const std::string wide_from = AddDays(q.from, -1);
-    for (const auto& member : d_.staff.MembersIn(s, org_id, branch.id)) {
+    for (const auto& member : members) {
       if (q.staff_id && member.id != *q.staff_id) continue;
-      if (q.online_only && !member.online_booking) continue;
       if (std::find(able.begin(), able.end(), member.id) == able.end()) continue;
       Candidate candidate;
       candidate.staff_id = member.id;

@@ -145,10 +145,6 @@ Result<AvailabilityView, Error> OnlineBooking::Availability(const std::string& s
   if (open->rules.master_required && !query.staff_id) {
     return Fail(Error(ErrorCode::kValidation, {{"staff_id", "required"}}));
   }
-  if (auto unknown = CheckChoice(open->branch, query.service_ids, query.staff_id);
-      !unknown.empty()) {
-    return Fail(Error(ErrorCode::kValidation, unknown));
-  }
   query.branch_id = open->branch.id;
   query.online_only = true;
   query.same_master = query.staff_id.has_value();
