@@ -220,8 +220,9 @@ Result<Slot, Error> OnlineBooking::FindSlot(const BranchRules& open,
             for (const auto& ss : service->staff) {
               if (!staff_id || ss.staff_id == *staff_id) masters.push_back(ss.staff_id);
             }
-            const auto holds = d_.appointments.HoldsIn(s, open.branch.org_id, masters, {}, start,
-                                                       start + service->duration * 60);
+            const auto holds =
+                d_.appointments.HoldsIn(s, open.branch.org_id, masters, {}, start,
+                                        start + EpochSeconds{service->duration} * 60);
             if (!holds.empty()) return true;
           }
           return false;
@@ -238,6 +239,7 @@ Result<Slot, Error> OnlineBooking::FindSlot(const BranchRules& open,
     std::map<Id, EpochSeconds> busy;
     d_.db.Read([&](db::Session& s) {
       std::vector<Id> masters;
+      masters.reserve(candidates.size());
       for (const auto& c : candidates) masters.push_back(c.staff_ids.front());
       for (const auto& h :
            d_.appointments.HoldsIn(s, open.branch.org_id, masters, {}, day_from, day_to)) {
