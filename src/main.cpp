@@ -23,6 +23,8 @@
 #include "identity/store/sql_organization_store.h"
 #include "identity/store/sql_session_store.h"
 #include "identity/store/sql_user_store.h"
+#include "messaging/http/messaging_routes.h"
+#include "messaging/store/sql_messaging_store.h"
 #include "platform/db/migrations.h"
 #include "platform/files/file_storage.h"
 #include "platform/http/health.h"
@@ -77,7 +79,10 @@ struct Kvitka {
         journal(appointments, journal_stamps),
         groups(appointments),
         online(booking::OnlineBookingDeps{booking_deps, online_store, appointments, availability,
-                                          waitlist, settings.online_limits}) {
+                                          waitlist, settings.online_limits}),
+        messaging_deps{*db, channel_settings_store, template_store, audit, clock},
+        channel_settings(messaging_deps),
+        message_templates(messaging_deps) {
     http::AddHealthRoute(router, [this] { return db->Ping(); });
     identity::AddIdentityRoutes(router, auth, team, branches,
                                 {settings.secure_cookies, settings.public_url});
@@ -92,6 +97,8 @@ struct Kvitka {
     booking::AddBookingRoutes(router, booking);
     booking::AddGroupRoutes(router, booking);
     booking::AddOnlineRoutes(router, online, settings.public_url);
+    messaging::AddChannelSettingsRoutes(router, channel_settings);
+    messaging::AddMessageTemplateRoutes(router, message_templates);
   }
 
   static std::unique_ptr<db::Database> Open(const std::string& url, std::size_t pool_size) {
@@ -146,6 +153,12 @@ struct Kvitka {
   booking::JournalService journal;
   booking::GroupService groups;
   booking::OnlineBooking online;
+
+  messaging::SqlChannelSettingsStore channel_settings_store;
+  messaging::SqlTemplateStore template_store;
+  messaging::MessagingDeps messaging_deps;
+  messaging::ChannelSettings channel_settings;
+  messaging::MessageTemplates message_templates;
 
   http::Router router;
 };

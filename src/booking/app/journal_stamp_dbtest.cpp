@@ -132,6 +132,8 @@ TEST_P(JournalStampTest, EveryTableIsOnOneSideOfTheList) {
       "time_holds", "waitlist", "booking_requests", "booking_events",
       // online booking (0007)
       "online_booking_rules", "manage_tokens", "staff_photos",
+      // messaging (0009)
+      "message_channel_settings", "message_templates",
       // the stamps themselves
       "journal_stamps"};
   std::vector<std::string> tables;

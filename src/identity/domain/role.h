@@ -35,6 +35,8 @@ enum class Action {
   kBook,                 // book, move, cancel; group classes and the waitlist
   kMarkVisit,            // a client arrived, the visit is completed, what was done
   kManageOnlineBooking,  // a branch's rules for its public booking page
+  // messaging
+  kManageMessaging,  // channel settings (with their secrets) and message templates
 };
 
 // The role -> allowed actions table.

@@ -34,6 +34,13 @@ TEST(Permissions, MastersSeeClientsWithoutContacts) {
   EXPECT_TRUE(Allows(Role::kOwner, Action::kEraseClients));
 }
 
+TEST(Permissions, OnlyOwnersAndManagersManageMessaging) {
+  EXPECT_TRUE(Allows(Role::kOwner, Action::kManageMessaging));
+  EXPECT_TRUE(Allows(Role::kManager, Action::kManageMessaging));
+  EXPECT_FALSE(Allows(Role::kAdmin, Action::kManageMessaging));
+  EXPECT_FALSE(Allows(Role::kMaster, Action::kManageMessaging));
+}
+
 TEST(Permissions, AdminsCannotCreateOwnersOrManagers) {
   EXPECT_TRUE(CanAssign(Role::kOwner, Role::kOwner));
   EXPECT_TRUE(CanAssign(Role::kAdmin, Role::kMaster));

@@ -1,0 +1,23 @@
+// JSON of the messaging API: channels, templates, previews, and the error table.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "messaging/app/channel_settings.h"
+#include "messaging/app/message_templates.h"
+#include "platform/http/router.h"
+
+namespace kvitka::messaging {
+
+nlohmann::json ChannelJson(const ChannelView& view);
+nlohmann::json TemplateJson(const TemplateView& view);
+nlohmann::json PreviewJson(const TemplatePreview& preview);
+
+// A 422 naming a path or query part that is not a kind, channel or language.
+http::Response UnknownPart(const http::Request& request, const char* part);
+
+// The one table from the app's error codes to problem+json; validation of a template adds an
+// "issues" array: [{field, code, name, position}].
+http::Response ErrorResponse(const http::Request& request, const Error& error);
+
+}  // namespace kvitka::messaging
