@@ -151,6 +151,18 @@ class OnlineBooking {
   // online bookings) and such a master: not_found field errors otherwise.
   FieldErrors CheckChoice(const identity::Branch& branch, const std::vector<Id>& service_ids,
                           std::optional<Id> staff_id);
+  // What every visitor's request starts with: the open branch, the organization's profile, the
+  // phone in E.164 and the field errors of the visitor, services, comment and honeypot (the
+  // attempt is counted against the limits, which may refuse it).
+  struct Admitted {
+    BranchRules open;
+    identity::OrgProfile org;
+    std::string phone;
+    FieldErrors errors;
+  };
+  Result<Admitted, Error> Admit(const std::string& slug, const Visitor& visitor,
+                                const std::vector<Id>& service_ids, const std::string& comment,
+                                const std::string& honeypot, const std::string& ip);
   // Refuses an IP or a phone that tried too often (and counts this attempt).
   Result<Done, Error> Throttle(const std::string& ip, const std::string& phone);
   // The visitor's card (found by phone, or created as "online booking") inside the booking's

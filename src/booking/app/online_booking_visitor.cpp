@@ -121,19 +121,30 @@ Result<clients::Client, Error> OnlineBooking::CardOf(db::Session& s, const Branc
   return *created;
 }
 
-Result<PublicBooking, Error> OnlineBooking::Book(const std::string& slug,
-                                                 const OnlineBookingRequest& r) {
+Result<OnlineBooking::Admitted, Error> OnlineBooking::Admit(
+    const std::string& slug, const Visitor& visitor, const std::vector<Id>& service_ids,
+    const std::string& comment, const std::string& honeypot, const std::string& ip) {
   auto open = OpenBranch(slug);
   if (!open) return Fail(open.error());
-  const Id org_id = open->branch.org_id;
-  std::string phone;
-  const auto org = d_.branches.Of(org_id);
-  FieldErrors errors = CheckVisitor(r.visitor, org.country, phone);
-  if (auto limited = Throttle(r.ip, phone); !limited) return Fail(limited.error());
-  CheckServiceIds(r.service_ids, errors);
-  CheckComment(r.comment, r.honeypot, errors);
+  Admitted a{*open, d_.branches.Of(open->branch.org_id), {}, {}};
+  a.errors = CheckVisitor(visitor, a.org.country, a.phone);
+  if (auto limited = Throttle(ip, a.phone); !limited) return Fail(limited.error());
+  CheckServiceIds(service_ids, a.errors);
+  CheckComment(comment, honeypot, a.errors);
+  return a;
+}
+
+Result<PublicBooking, Error> OnlineBooking::Book(const std::string& slug,
+                                                 const OnlineBookingRequest& r) {
+  auto admitted = Admit(slug, r.visitor, r.service_ids, r.comment, r.honeypot, r.ip);
+  if (!admitted) return Fail(admitted.error());
+  const BranchRules& open = admitted->open;
+  const identity::OrgProfile& org = admitted->org;
+  const std::string& phone = admitted->phone;
+  FieldErrors& errors = admitted->errors;
+  const Id org_id = open.branch.org_id;
   if (!r.start) errors.push_back({"start", "required"});
-  if (open->rules.master_required && !r.staff_id) errors.push_back({"staff_id", "required"});
+  if (open.rules.master_required && !r.staff_id) errors.push_back({"staff_id", "required"});
   if (!errors.empty()) return Fail(Error(ErrorCode::kValidation, errors));
 
   const EpochSeconds now = d_.clock.Now();
@@ -147,23 +158,23 @@ Result<PublicBooking, Error> OnlineBooking::Book(const std::string& slug,
   // for: the booking itself holds that time now.
   auto prior = d_.db.Write([&](db::Session& s) -> Result<PublicBooking, Error> {
     store_.LockPhone(s, org_id, phone);
-    if (auto answer = Prior(s, *open, r, phone, key, fingerprint, now)) return *answer;
+    if (auto answer = Prior(s, open, r, phone, key, fingerprint, now)) return *answer;
     return PublicBooking{};
   });
   if (!prior || prior->replayed) return prior;
 
-  auto slot = FindSlot(*open, r.service_ids, r.staff_id, *r.start);
+  auto slot = FindSlot(open, r.service_ids, r.staff_id, *r.start);
   if (!slot) {
     // A concurrent double tap may have booked this very time meanwhile: answer with it.
     auto again = d_.db.Write([&](db::Session& s) -> Result<PublicBooking, Error> {
       store_.LockPhone(s, org_id, phone);
-      if (auto answer = Prior(s, *open, r, phone, key, fingerprint, now)) return *answer;
+      if (auto answer = Prior(s, open, r, phone, key, fingerprint, now)) return *answer;
       return Fail(slot.error());
     });
     return again;
   }
   NewAppointment in;
-  in.branch_id = open->branch.id;
+  in.branch_id = open.branch.id;
   for (std::size_t i = 0; i < r.service_ids.size(); ++i) {
     ItemInput item;
     item.service_id = r.service_ids[i];
@@ -174,21 +185,21 @@ Result<PublicBooking, Error> OnlineBooking::Book(const std::string& slug,
   }
   in.notes = Trim(r.comment);
   in.source = Source::kOnline;
-  in.status = open->rules.auto_confirm ? Status::kConfirmed : Status::kBooked;
+  in.status = open.rules.auto_confirm ? Status::kConfirmed : Status::kBooked;
   in.idempotency_key = key;
   in.fingerprint = fingerprint;
   AppointmentView created;
   auto result = d_.db.Write([&](db::Session& s) -> Result<PublicBooking, Error> {
     // Again under the phone's lock: a concurrent double tap may have booked meanwhile.
     store_.LockPhone(s, org_id, phone);
-    if (auto answer = Prior(s, *open, r, phone, key, fingerprint, now)) return *answer;
-    auto card = CardOf(s, *open, r.visitor, phone, org);
+    if (auto answer = Prior(s, open, r, phone, key, fingerprint, now)) return *answer;
+    auto card = CardOf(s, open, r.visitor, phone, org);
     if (!card) return Fail(card.error());
     in.client_id = card->id;
-    auto view = appointments_.Book(s, VisitorActor(org_id, r.ip), in, open->branch.timezone, now);
+    auto view = appointments_.Book(s, VisitorActor(org_id, r.ip), in, open.branch.timezone, now);
     if (!view) return Fail(view.error());
     created = *view;
-    return Show(s, open->branch, open->rules, view->appointment, std::nullopt);
+    return Show(s, open.branch, open.rules, view->appointment, std::nullopt);
   });
   if (result && !result->replayed) appointments_.Announce(org_id, created);
   return result;
@@ -232,17 +243,15 @@ std::optional<Result<PublicBooking, Error>> OnlineBooking::Prior(
 
 Result<Done, Error> OnlineBooking::AskWaitlist(const std::string& slug,
                                                const OnlineWaitlistRequest& r) {
-  auto open = OpenBranch(slug);
-  if (!open) return Fail(open.error());
-  const Id org_id = open->branch.org_id;
-  std::string phone;
-  const auto org = d_.branches.Of(org_id);
-  FieldErrors errors = CheckVisitor(r.visitor, org.country, phone);
-  if (auto limited = Throttle(r.ip, phone); !limited) return Fail(limited.error());
-  CheckServiceIds(r.service_ids, errors);
-  CheckComment(r.comment, r.honeypot, errors);
+  auto admitted = Admit(slug, r.visitor, r.service_ids, r.comment, r.honeypot, r.ip);
+  if (!admitted) return Fail(admitted.error());
+  const BranchRules& open = admitted->open;
+  const identity::OrgProfile& org = admitted->org;
+  const std::string& phone = admitted->phone;
+  FieldErrors& errors = admitted->errors;
+  const Id org_id = open.branch.org_id;
   WaitlistEntry entry;
-  entry.branch_id = open->branch.id;
+  entry.branch_id = open.branch.id;
   entry.service_ids = r.service_ids;
   entry.staff_id = r.staff_id;
   entry.date_from = r.date_from;
@@ -257,13 +266,13 @@ Result<Done, Error> OnlineBooking::AskWaitlist(const std::string& slug,
                          : e);
   }
   if (!errors.empty()) return Fail(Error(ErrorCode::kValidation, errors));
-  if (auto unknown = CheckChoice(open->branch, r.service_ids, r.staff_id); !unknown.empty()) {
+  if (auto unknown = CheckChoice(open.branch, r.service_ids, r.staff_id); !unknown.empty()) {
     return Fail(Error(ErrorCode::kValidation, unknown));
   }
   std::optional<WaitlistView> added;
   auto done = d_.db.Write([&](db::Session& s) -> Result<Done, Error> {
     store_.LockPhone(s, org_id, phone);
-    auto card = CardOf(s, *open, r.visitor, phone, org);
+    auto card = CardOf(s, open, r.visitor, phone, org);
     if (!card) return Fail(card.error());
     entry.client_id = card->id;
     auto view = waitlist_.AddIn(s, VisitorActor(org_id, r.ip), entry, d_.clock.Now());

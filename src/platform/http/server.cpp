@@ -332,8 +332,7 @@ void Serve(const ServerOptions& options, Dispatcher& dispatcher,
           .port(options.port)
           .address(options.host)
           .request_handler(handler)
-          // Responses go out at once: with Nagle's algorithm the last part of a large answer
-          // waited for the client's delayed ACK (~40 ms on Linux).
+          // No Nagle: a large answer's last part would wait ~40 ms for the client's delayed ACK.
           .socket_options_setter([](restinio::socket_options_t& options) {
             options.set_option(asio::ip::tcp::no_delay{true});
           })
