@@ -109,7 +109,9 @@ test('create a client, find it by phone and by name, open the card, import a CSV
     const suffix = randomSuffix(3);
     const first = `Віолета${suffix}`;
     const last = `Браузерна${suffix}`;
-    const digits = String(1000000 + Math.floor(Math.random() * 8999999));
+    // Starting with 4 and searched by 6 digits: a fragment like "80673" would also match every
+    // demo phone +380673... (a flaky 8-row result).
+    const digits = String(4000000 + Math.floor(Math.random() * 999999));
     const phone = `093 ${digits.slice(0, 3)} ${digits.slice(3, 5)} ${digits.slice(5, 7)}`;
     await page.getByTestId('clients-new').click();
     await page.getByTestId('client-form-first-name').fill(first);
@@ -130,7 +132,7 @@ test('create a client, find it by phone and by name, open the card, import a CSV
     await goToClients(page);
 
     // Find by a phone fragment and by a name fragment.
-    await searchFor(page, digits.slice(1, 6), client.id);
+    await searchFor(page, digits.slice(0, 6), client.id);
     await searchFor(page, `раузерна${suffix}`.toUpperCase(), client.id);
     const row = page.getByTestId(`clients-row-${client.id}`);
     await waitForText(row, first, 'the row shows the first name');
