@@ -17,12 +17,16 @@
 #include "clients/store/sql_client_catalog_store.h"
 #include "clients/store/sql_client_store.h"
 #include "core/secret.h"
+#include "core/time.h"
 #include "demo/demo_salon.h"
 #include "identity/http/identity_routes.h"
 #include "identity/http/session_authenticator.h"
 #include "identity/store/sql_organization_store.h"
 #include "identity/store/sql_session_store.h"
 #include "identity/store/sql_user_store.h"
+#include "jobs/job_runner.h"
+#include "messaging/app/outbox_dispatcher.h"
+#include "messaging/app/visit_planner.h"
 #include "messaging/http/messaging_routes.h"
 #include "messaging/store/sql_messaging_store.h"
 #include "platform/db/migrations.h"
@@ -45,7 +49,34 @@ struct Settings {
   int session_ttl_hours = 24 * 30;
   std::size_t threads = 8;
   booking::OnlineLimits online_limits;
+  std::vector<std::string> provider_urls;  // "telegram=http://127.0.0.1:9000"
+  bool dispatch = true;                    // send messages from `serve`
 };
+
+// The base of links sent to people: --public-url, else the address served.
+std::string PublicBase(const Settings& settings) {
+  if (!settings.public_url.empty()) return settings.public_url;
+  return "http://" + settings.listen;
+}
+
+messaging::ProviderUrls ParseProviderUrls(const std::vector<std::string>& pairs) {
+  messaging::ProviderUrls urls;
+  for (const auto& pair : pairs) {
+    const auto eq = pair.find('=');
+    const std::string name = eq == std::string::npos ? "" : pair.substr(0, eq);
+    static const std::vector<std::string> kProviders = {"telegram", "viber", "turbosms", "smsclub",
+                                                        "alphasms"};
+    if (std::find(kProviders.begin(), kProviders.end(), name) == kProviders.end() ||
+        !(pair.substr(eq + 1).starts_with("http://") ||
+          pair.substr(eq + 1).starts_with("https://"))) {
+      throw CLI::ValidationError("--provider-url",
+                                 "expected NAME=URL with NAME one of telegram, viber, turbosms, "
+                                 "smsclub, alphasms");
+    }
+    urls[name] = pair.substr(eq + 1);
+  }
+  return urls;
+}
 
 // Everything a running Kvitka is made of, wired once.
 struct Kvitka {
@@ -70,9 +101,12 @@ struct Kvitka {
         staff(staff::StaffDeps{*db, staff_store, catalog, branches, team, audit, clock}),
         staff_photos(staff::StaffDeps{*db, staff_store, catalog, branches, team, audit, clock},
                      staff, file_storage),
+        recipients(chat_store, channel_settings_store, clients, staff),
+        visit_messages(messaging::PlannerDeps{outbox_store, rules_store, recipients, branches}),
         booking_feed(events),
-        booking_deps{*db,   appointment_store, group_store, waitlist_store, clients, catalog,
-                     staff, branches,          audit,       booking_feed,   clock},
+        booking_deps{*db,     appointment_store, group_store, waitlist_store,
+                     clients, catalog,           staff,       branches,
+                     audit,   booking_feed,      clock,       visit_messages},
         availability(booking_deps),
         waitlist(booking_deps, availability),
         appointments(booking_deps, waitlist),
@@ -82,7 +116,16 @@ struct Kvitka {
                                           waitlist, settings.online_limits}),
         messaging_deps{*db, channel_settings_store, template_store, audit, clock},
         channel_settings(messaging_deps),
-        message_templates(messaging_deps) {
+        message_templates(messaging_deps),
+        messaging_settings(*db, rules_store, branches, audit, clock),
+        message_history(messaging::HistoryDeps{*db, outbox_store, chat_store,
+                                               channel_settings_store, clients, clock}),
+        gateways(ParseProviderUrls(settings.provider_urls)),
+        dispatcher(messaging::DispatcherDeps{*db, outbox_store, channel_settings_store,
+                                             template_store, rules_store, chat_store, recipients,
+                                             gateways, appointments, online, staff, branches},
+                   messaging::DispatchOptions{
+                       .workers = 4, .public_url = PublicBase(settings), .retry = {}}) {
     http::AddHealthRoute(router, [this] { return db->Ping(); });
     identity::AddIdentityRoutes(router, auth, team, branches,
                                 {settings.secure_cookies, settings.public_url});
@@ -99,6 +142,8 @@ struct Kvitka {
     booking::AddOnlineRoutes(router, online, settings.public_url);
     messaging::AddChannelSettingsRoutes(router, channel_settings);
     messaging::AddMessageTemplateRoutes(router, message_templates);
+    messaging::AddMessagingRulesRoutes(router, messaging_settings);
+    messaging::AddMessageHistoryRoutes(router, message_history);
   }
 
   static std::unique_ptr<db::Database> Open(const std::string& url, std::size_t pool_size) {
@@ -139,6 +184,14 @@ struct Kvitka {
   staff::StaffService staff;
   staff::StaffPhotos staff_photos;
 
+  messaging::SqlChannelSettingsStore channel_settings_store;
+  messaging::SqlTemplateStore template_store;
+  messaging::SqlOutboxStore outbox_store;
+  messaging::SqlChatStore chat_store;
+  messaging::SqlMessagingRulesStore rules_store;
+  messaging::Recipients recipients;
+  messaging::VisitPlanner visit_messages;
+
   http::EventHub events;
   booking::SqlAppointmentStore appointment_store;
   booking::SqlGroupEventStore group_store;
@@ -154,11 +207,13 @@ struct Kvitka {
   booking::GroupService groups;
   booking::OnlineBooking online;
 
-  messaging::SqlChannelSettingsStore channel_settings_store;
-  messaging::SqlTemplateStore template_store;
   messaging::MessagingDeps messaging_deps;
   messaging::ChannelSettings channel_settings;
   messaging::MessageTemplates message_templates;
+  messaging::MessagingSettings messaging_settings;
+  messaging::MessageHistory message_history;
+  messaging::Gateways gateways;
+  messaging::OutboxDispatcher dispatcher;
 
   http::Router router;
 };
@@ -191,11 +246,18 @@ void PrintDemo(const demo::DemoResult& result) {
   }
 }
 
+void LogDispatch(const messaging::DispatchReport& r) {
+  spdlog::info(
+      "{{\"event\":\"dispatched\",\"claimed\":{},\"sent\":{},\"retried\":{},\"failed\":{},"
+      "\"voided\":{},\"skipped\":{},\"lost\":{}}}",
+      r.claimed, r.sent, r.retried, r.failed, r.voided, r.skipped, r.lost);
+}
+
 int Serve(const Settings& settings) {
   const auto address = SplitListen(settings.listen);
   const std::string host = address.first;
   const std::uint16_t port = address.second;
-  Kvitka app(settings, settings.threads + 2);
+  Kvitka app(settings, settings.threads + 6);
   const auto applied = db::Migrate(*app.db);
   for (const auto& name : applied) spdlog::info("{{\"event\":\"migrated\",\"name\":\"{}\"}}", name);
   std::filesystem::create_directories(settings.data_dir);
@@ -215,6 +277,15 @@ int Serve(const Settings& settings) {
       }
     }
   });
+  // Messages go out from here (several servers may run side by side: each claims its own).
+  std::optional<jobs::JobRunner> background;
+  if (settings.dispatch) {
+    background.emplace(std::vector<jobs::Job>{{"dispatch", std::chrono::milliseconds(1000), [&app] {
+                                                 const auto report =
+                                                     app.dispatcher.RunDue(app.clock.Now());
+                                                 if (report.claimed > 0) LogDispatch(report);
+                                               }}});
+  }
   try {
     http::Serve({host, port, settings.threads}, dispatcher,
                 [&] { std::cout << "listening on http://" << host << ":" << port << std::endl; });
@@ -233,6 +304,7 @@ int Serve(const Settings& settings) {
   }
   stop.notify_all();
   checkpoints.join();
+  if (background) background->Stop();
   app.db->Checkpoint();
   spdlog::info(R"({"event":"stopped"})");
   return 0;
@@ -284,6 +356,28 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
 
+  serve
+      ->add_option("--provider-url", settings.provider_urls,
+                   "NAME=URL: where a provider's API is (telegram, viber, turbosms, smsclub, "
+                   "alphasms); repeatable")
+      ->envname("KVITKA_PROVIDER_URLS")
+      ->delimiter(',');
+  serve->add_flag("!--no-dispatch", settings.dispatch, "Do not send messages from this server");
+
+  auto* jobs_cmd = cli.add_subcommand("jobs", "Background jobs from the shell");
+  jobs_cmd->require_subcommand(1);
+  auto* jobs_run = jobs_cmd->add_subcommand("run", "Send the messages that are due");
+  bool once = false;
+  std::string now_text;
+  jobs_run->add_flag("--once", once, "Process what is due now, then exit")->required();
+  jobs_run->add_option("--now", now_text, "RFC 3339 instant to act at (operations, tests)");
+  jobs_run->add_option("--public-url", settings.public_url, "Base URL of links sent to people")
+      ->envname("KVITKA_PUBLIC_URL");
+  jobs_run
+      ->add_option("--provider-url", settings.provider_urls, "NAME=URL, as for serve; repeatable")
+      ->envname("KVITKA_PROVIDER_URLS")
+      ->delimiter(',');
+
   auto* migrate = cli.add_subcommand("migrate", "Apply database migrations");
   auto* demo_cmd = cli.add_subcommand("demo", "Seed the demo salon into the database");
   auto* routes = cli.add_subcommand("routes", "Print every served route");
@@ -315,7 +409,7 @@ int main(int argc, char** argv) {
       for (const auto& r : app.router.routes()) std::cout << r.method << " " << r.pattern << "\n";
       return 0;
     }
-    Kvitka app(settings, 2);
+    Kvitka app(settings, *jobs_run ? 6 : 2);
     const auto applied = db::Migrate(*app.db);
     if (*migrate) {
       std::cout << "Applied " << applied.size() << " migration(s).\n";
@@ -328,6 +422,31 @@ int main(int argc, char** argv) {
                           app.catalog, app.staff,
                           {app.appointments, app.journal, app.groups, app.waitlist, app.online})
               .Seed());
+      return 0;
+    }
+    if (*jobs_run) {
+      EpochSeconds at = app.clock.Now();
+      if (!now_text.empty()) {
+        // Fractions of a second are accepted and dropped (2026-11-22T09:00:00.000Z).
+        if (auto dot = now_text.find('.'); dot != std::string::npos) {
+          auto end = dot + 1;
+          while (end < now_text.size() && std::isdigit(static_cast<unsigned char>(now_text[end]))) {
+            ++end;
+          }
+          now_text.erase(dot, end - dot);
+        }
+        auto parsed = ParseRfc3339(now_text);
+        if (!parsed) {
+          std::cerr << "--now: expected an RFC 3339 instant like 2026-11-22T09:00:00Z\n";
+          return 2;
+        }
+        at = *parsed;
+      }
+      const auto r = app.dispatcher.RunDue(at);
+      std::cout << "{\"claimed\":" << r.claimed << ",\"sent\":" << r.sent
+                << ",\"retried\":" << r.retried << ",\"failed\":" << r.failed
+                << ",\"voided\":" << r.voided << ",\"skipped\":" << r.skipped
+                << ",\"lost\":" << r.lost << "}" << std::endl;
       return 0;
     }
     if (*user_add) {

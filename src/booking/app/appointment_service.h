@@ -89,6 +89,11 @@ class AppointmentService {
                                       EpochSeconds now);
   void Announce(Id org_id, const AppointmentView& created);
 
+  // For the messages about a visit, inside the caller's unit of work.
+  std::optional<Appointment> FindIn(db::Session& s, Id org_id, Id id) {
+    return d_.appointments.Find(s, org_id, id);
+  }
+
   // A seat in a group class (for the group use cases), inside their unit of work.
   Reservations& reservations() { return reservations_; }
   BookingDeps& deps() { return d_; }

@@ -5,6 +5,7 @@
 
 #include "booking/app/error.h"
 #include "booking/app/stores.h"
+#include "booking/app/visit_messages.h"
 #include "catalog/app/catalog_service.h"
 #include "clients/app/client_service.h"
 #include "core/clock.h"
@@ -58,6 +59,7 @@ struct BookingDeps {
   identity::AuditTrail& audit;
   ChangeFeed& feed;
   const Clock& clock;
+  VisitMessages& messages;
 };
 
 }  // namespace kvitka::booking

@@ -30,6 +30,24 @@ class RecordingFeed final : public ChangeFeed {
   std::mutex mutex_;
 };
 
+// Records what the use cases told the outbox port (kind and version of each change) and passes
+// it on to `target` when a test wires the real messaging in.
+class ForwardedVisitMessages final : public VisitMessages {
+ public:
+  void Changed(db::Session& s, const identity::Actor& actor, const VisitChange& change) override {
+    {
+      std::lock_guard lock(mutex_);
+      told.emplace_back(change.kind, change.appointment.version);
+    }
+    if (target != nullptr) target->Changed(s, actor, change);
+  }
+  std::vector<std::pair<std::string, int>> told;
+  VisitMessages* target = nullptr;
+
+ private:
+  std::mutex mutex_;
+};
+
 class BookingFixture : public clients::ClientsFixture {
  protected:
   BookingFixture()
@@ -37,7 +55,7 @@ class BookingFixture : public clients::ClientsFixture {
         catalog_(*db_, catalog_store_, references_, audit_, clock_),
         staff_(staff::StaffDeps{*db_, staff_store_, catalog_, branches_, team_, audit_, clock_}),
         deps_{*db_,   appointments_store_, groups_store_, waitlist_store_, clients_, catalog_,
-              staff_, branches_,           audit_,        feed_,           clock_},
+              staff_, branches_,           audit_,        feed_,           clock_,   messages_},
         availability_(deps_),
         waitlist_(deps_, availability_),
         appointments_(deps_, waitlist_),
@@ -107,6 +125,7 @@ class BookingFixture : public clients::ClientsFixture {
   catalog::CatalogService catalog_;
   staff::StaffService staff_;
   RecordingFeed feed_;
+  ForwardedVisitMessages messages_;
   BookingDeps deps_;
   AvailabilityService availability_;
   WaitlistService waitlist_;

@@ -134,6 +134,9 @@ TEST_P(JournalStampTest, EveryTableIsOnOneSideOfTheList) {
       "online_booking_rules", "manage_tokens", "staff_photos",
       // messaging (0009)
       "message_channel_settings", "message_templates",
+      // messaging (0010)
+      "message_outbox", "received_messages", "client_chat_links", "chat_link_tokens",
+      "client_channel_orders", "messaging_rules", "bot_polls",
       // the stamps themselves
       "journal_stamps"};
   std::vector<std::string> tables;

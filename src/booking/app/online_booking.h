@@ -138,6 +138,16 @@ class OnlineBooking {
   Result<PublicBooking, Error> Reschedule(const std::string& token, EpochSeconds start,
                                           std::optional<Id> staff_id, const std::string& ip);
 
+  // For the messages about a visit, inside the caller's unit of work: the appointment's manage
+  // token (issued when it has none), its branch's page slug and the phone clients are told to
+  // call.
+  struct VisitLinks {
+    std::string manage_token;
+    std::string slug;
+    std::string phone;
+  };
+  VisitLinks LinksIn(db::Session& s, Id org_id, const Appointment& a);
+
  private:
   // The branch of a slug with its rules; not found, or closed for online booking.
   Result<BranchRules, Error> OpenBranch(const std::string& slug);

@@ -19,6 +19,14 @@ bool IsToken(const std::string& token) {
 
 std::string NewManageToken() { return HashToken(RandomToken(32)).substr(0, 32); }
 
+OnlineBooking::VisitLinks OnlineBooking::LinksIn(db::Session& s, Id org_id, const Appointment& a) {
+  VisitLinks links;
+  links.manage_token = store_.IssueToken(s, org_id, a.id, NewManageToken(), d_.clock.Now());
+  if (auto branch = d_.branches.FindIn(s, org_id, a.branch_id)) links.slug = branch->slug;
+  links.phone = RulesIn(s, org_id, a.branch_id).phone;
+  return links;
+}
+
 Result<PublicBooking, Error> OnlineBooking::Show(db::Session& s, const identity::Branch& branch,
                                                  const OnlineRules& rules, Appointment a,
                                                  std::optional<std::string> token) {

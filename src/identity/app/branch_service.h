@@ -52,6 +52,9 @@ class BranchService final : public OrgProfiles {
   std::optional<Branch> FindBySlug(db::Session& s, const std::string& slug) {
     return orgs_.FindBranchBySlug(s, slug);
   }
+  std::optional<Organization> OrganizationIn(db::Session& s, Id org_id) {
+    return orgs_.FindOrganization(s, org_id);
+  }
   std::optional<Branch> FindIn(db::Session& s, Id org_id, Id branch_id) {
     return orgs_.FindBranch(s, org_id, branch_id);
   }

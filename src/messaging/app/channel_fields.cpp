@@ -171,6 +171,8 @@ void CheckSms(const ChannelValues& values, FieldErrors& errors) {
 
 }  // namespace
 
+std::string TextOf(const json& object, const char* name) { return Text(object, name); }
+
 FieldErrors ApplyChannelChanges(Channel channel, const json& changes, ChannelValues& values) {
   FieldErrors errors;
   if (!changes.is_object()) return {{"body", "invalid_type"}};

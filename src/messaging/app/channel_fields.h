@@ -24,6 +24,9 @@ FieldErrors ApplyChannelChanges(Channel channel, const nlohmann::json& changes,
 // (for the generic SMS gateway's headers: "header_names" and "headers_set").
 nlohmann::json ShownFields(Channel channel, const ChannelValues& values);
 
+// A text field of a settings or secrets object ("" when missing or not a text).
+std::string TextOf(const nlohmann::json& object, const char* name);
+
 // Whether the channel has everything it needs to send (a token, a gateway, an SMTP server).
 bool IsConfigured(Channel channel, const ChannelValues& values);
 

@@ -18,15 +18,6 @@ Result<Done, Error> Allowed(const Actor& actor) {
   return Done{};
 }
 
-json ParseObject(const std::string& text) {
-  auto parsed = json::parse(text, nullptr, false);
-  return parsed.is_object() ? parsed : json::object();
-}
-
-ChannelValues ValuesOf(const StoredChannel& stored) {
-  return {stored.enabled, ParseObject(stored.settings_json), ParseObject(stored.secrets_json)};
-}
-
 ChannelView ViewOf(Channel channel, const std::optional<StoredChannel>& stored) {
   ChannelValues values = stored ? ValuesOf(*stored) : ChannelValues{};
   ChannelView view{channel, values.enabled, IsConfigured(channel, values),
@@ -42,6 +33,14 @@ identity::Snapshot ChannelSnapshot(const ChannelView& view) {
 }
 
 }  // namespace
+
+ChannelValues ValuesOf(const StoredChannel& stored) {
+  auto object = [](const std::string& text) {
+    auto parsed = json::parse(text, nullptr, false);
+    return parsed.is_object() ? parsed : json::object();
+  };
+  return {stored.enabled, object(stored.settings_json), object(stored.secrets_json)};
+}
 
 Result<std::vector<ChannelView>, Error> ChannelSettings::List(const Actor& actor) {
   if (auto ok = Allowed(actor); !ok) return Fail(ok.error());

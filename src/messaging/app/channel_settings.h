@@ -11,6 +11,7 @@
 #include "core/result.h"
 #include "identity/app/actor.h"
 #include "identity/app/audit_trail.h"
+#include "messaging/app/channel_fields.h"
 #include "messaging/app/error.h"
 #include "messaging/app/stores.h"
 
@@ -33,6 +34,9 @@ struct MessagingDeps {
   identity::AuditTrail& audit;
   const Clock& clock;
 };
+
+// The values of a stored channel (empty objects where the stored JSON is damaged).
+ChannelValues ValuesOf(const StoredChannel& stored);
 
 class ChannelSettings {
  public:

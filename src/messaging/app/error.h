@@ -14,6 +14,7 @@ enum class ErrorCode {
   kValidation,  // fields (and, for a template, issues saying which names and where)
   kForbidden,
   kNotFound,
+  kConflict,  // the request cannot be done as things are (a channel is not set up)
 };
 
 // A template problem in one of its texts: "subject", "body" or "html".

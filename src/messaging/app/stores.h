@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.h"
@@ -46,6 +47,129 @@ class TemplateStore {
   // False when the salon had no text of its own.
   virtual bool Delete(db::Session& s, Id org_id, MessageKind kind, Channel channel,
                       Language language) = 0;
+};
+
+// Whom a message is for.
+enum class RecipientType { kClient, kStaff };
+const char* RecipientTypeName(RecipientType type);  // "client", "staff"
+
+// The life of a message in the outbox.
+enum class OutboxStatus { kPending, kSending, kSent, kFailed, kVoided, kSkipped };
+const char* OutboxStatusName(OutboxStatus status);  // "pending", "sending", ...
+std::optional<OutboxStatus> ParseOutboxStatus(std::string_view name);
+
+// One message in the outbox (see migration 0010 for the columns' meaning).
+struct OutboxRow {
+  Id id = 0;
+  Id org_id = 0;
+  Id branch_id = 0;
+  Id appointment_id = 0;  // 0: not about a visit
+  int version = 0;
+  MessageKind kind = MessageKind::kReminder;
+  std::int64_t slot = 0;
+  RecipientType recipient_type = RecipientType::kClient;
+  Id recipient_id = 0;
+  std::string channel;  // "" until one can be chosen
+  std::string tried;    // channels that failed for good, "sms,email"
+  Language language = Language::kUk;
+  OutboxStatus status = OutboxStatus::kPending;
+  std::optional<EpochSeconds> visit_start;
+  EpochSeconds due_at = 0;
+  EpochSeconds lease_until = 0;
+  int attempts = 0;
+  std::string address, subject, body, error, provider_id;
+  std::string context_json = "{}";
+  EpochSeconds created_at = 0;
+  EpochSeconds updated_at = 0;
+  std::optional<EpochSeconds> sent_at;
+};
+
+struct OutboxFilter {
+  std::optional<OutboxStatus> status;
+  std::optional<MessageKind> kind;
+  std::optional<std::string> channel;
+  std::optional<RecipientType> recipient_type;
+  std::optional<Id> recipient_id;
+  std::optional<EpochSeconds> until;  // written at or before
+};
+
+class OutboxStore {
+ public:
+  virtual ~OutboxStore() = default;
+  // Adds the message unless the same one (organization, appointment, version, kind, slot,
+  // recipient, channel) is there already; true when added.
+  virtual bool Add(db::Session& s, const OutboxRow& row) = 0;
+  // Voids the pending messages about an appointment of these kinds; how many.
+  virtual int VoidPending(db::Session& s, Id org_id, Id appointment_id,
+                          const std::vector<MessageKind>& kinds, EpochSeconds now) = 0;
+  // Claims up to `limit` messages due at `now` (pending, or sending with an expired lease) in
+  // the order they are due, across organizations: they become sending until `lease_until`, with
+  // one attempt more. PostgreSQL skips rows another dispatcher has locked.
+  virtual std::vector<OutboxRow> Claim(db::Session& s, EpochSeconds now, EpochSeconds lease_until,
+                                       int limit) = 0;
+  // Saves the outcome of a claimed message; false when its lease was lost meanwhile (another
+  // dispatcher claimed it again).
+  virtual bool Finish(db::Session& s, const OutboxRow& row, EpochSeconds claimed_lease) = 0;
+  // Newest first, before the id `before` when given.
+  virtual std::vector<OutboxRow> List(db::Session& s, Id org_id, const OutboxFilter& filter,
+                                      std::optional<Id> before, int limit) = 0;
+  // How many messages are in each status (for reports and tests).
+  virtual std::vector<std::pair<std::string, long long>> CountByStatus(db::Session& s,
+                                                                       Id org_id) = 0;
+};
+
+// What a client wrote to a bot.
+struct ReceivedMessage {
+  Id id = 0;
+  std::optional<Id> client_id;
+  Channel channel = Channel::kTelegram;
+  std::string chat_id;
+  std::string text;
+  EpochSeconds received_at = 0;
+};
+
+struct ChatLink {
+  Channel channel = Channel::kTelegram;
+  std::string chat_id;
+  EpochSeconds linked_at = 0;
+};
+
+class ChatStore {
+ public:
+  virtual ~ChatStore() = default;
+  virtual std::vector<ChatLink> LinksOf(db::Session& s, Id org_id, Id client_id) = 0;
+  // Links of many clients at once, by client id.
+  virtual std::vector<std::pair<Id, ChatLink>> LinksOfMany(db::Session& s, Id org_id,
+                                                           const std::vector<Id>& client_ids) = 0;
+  // Links a chat to a client (replacing the client's earlier chat on that channel and the
+  // chat's earlier client).
+  virtual void Link(db::Session& s, Id org_id, Id client_id, const ChatLink& link) = 0;
+  virtual void Unlink(db::Session& s, Id org_id, Channel channel, const std::string& chat_id) = 0;
+  virtual std::optional<Id> ClientOfChat(db::Session& s, Id org_id, Channel channel,
+                                         const std::string& chat_id) = 0;
+  virtual void AddLinkToken(db::Session& s, Id org_id, Id client_id, const std::string& token,
+                            EpochSeconds now, EpochSeconds expires_at) = 0;
+  // The client of an unused, unexpired token, which is used up; nullopt otherwise.
+  virtual std::optional<Id> UseLinkToken(db::Session& s, Id org_id, const std::string& token,
+                                         EpochSeconds now) = 0;
+  // The client's own channel order ("telegram,sms"); empty: the salon's.
+  virtual std::string ChannelOrder(db::Session& s, Id org_id, Id client_id) = 0;
+  virtual void SetChannelOrder(db::Session& s, Id org_id, Id client_id,
+                               const std::string& channels) = 0;
+  virtual Id AddReceived(db::Session& s, Id org_id, const ReceivedMessage& message) = 0;
+  // Newest first, received at or before `until` when given.
+  virtual std::vector<ReceivedMessage> ReceivedOf(db::Session& s, Id org_id, Id client_id,
+                                                  std::optional<EpochSeconds> until, int limit) = 0;
+};
+
+// The organization's rules (branch 0) and the branches' own quiet hours, as JSON text.
+class MessagingRulesStore {
+ public:
+  virtual ~MessagingRulesStore() = default;
+  virtual std::vector<std::pair<Id, std::string>> All(db::Session& s, Id org_id) = 0;
+  virtual void Save(db::Session& s, Id org_id, Id branch_id, const std::string& rules_json,
+                    EpochSeconds now) = 0;
+  virtual void Delete(db::Session& s, Id org_id, Id branch_id) = 0;
 };
 
 }  // namespace kvitka::messaging

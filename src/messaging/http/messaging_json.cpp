@@ -58,6 +58,56 @@ http::Response UnknownPart(const http::Request& request, const char* part) {
   return http::ValidationFailed(request, {{part, "invalid_value"}});
 }
 
+Json MessageEntryJson(const MessageEntry& entry, bool with_client) {
+  if (entry.in) {
+    const auto& m = *entry.in;
+    return {{"id", m.id},
+            {"direction", "in"},
+            {"channel", ChannelName(m.channel)},
+            {"kind", nullptr},
+            {"text", m.text},
+            {"status", "received"},
+            {"error", nullptr},
+            {"appointment_id", nullptr},
+            {"created_at", FormatRfc3339Utc(m.received_at)},
+            {"due_at", nullptr},
+            {"sent_at", nullptr}};
+  }
+  const auto& r = *entry.out;
+  Json j = {{"id", r.id},
+            {"direction", "out"},
+            {"channel", r.channel.empty() ? Json(nullptr) : Json(r.channel)},
+            {"kind", MessageKindName(r.kind)},
+            {"text", r.body},
+            {"status", OutboxStatusName(r.status)},
+            {"error", r.error.empty() ? Json(nullptr) : Json(r.error)},
+            {"appointment_id", r.appointment_id != 0 ? Json(r.appointment_id) : Json(nullptr)},
+            {"attempts", r.attempts},
+            {"created_at", FormatRfc3339Utc(r.created_at)},
+            {"due_at", FormatRfc3339Utc(r.due_at)},
+            {"sent_at", TimeOrNull(r.sent_at)}};
+  if (with_client) {
+    j["recipient"] = RecipientTypeName(r.recipient_type);
+    j["recipient_id"] = r.recipient_id;
+    j["client"] = r.recipient_type == RecipientType::kClient
+                      ? Json{{"id", r.recipient_id}, {"name", entry.client_name}}
+                      : Json(nullptr);
+  }
+  return j;
+}
+
+Json ClientChannelsJson(const ClientChannels& c) {
+  Json order = Json::array();
+  for (auto channel : c.channel_order) order.push_back(ChannelName(channel));
+  return {
+      {"channel_order", order},
+      {"telegram",
+       {{"linked", c.telegram_linked_at.has_value()},
+        {"linked_at", TimeOrNull(c.telegram_linked_at)}}},
+      {"viber",
+       {{"linked", c.viber_linked_at.has_value()}, {"linked_at", TimeOrNull(c.viber_linked_at)}}}};
+}
+
 http::Response ErrorResponse(const http::Request& request, const Error& error) {
   switch (error.code) {
     case ErrorCode::kValidation: {
@@ -79,6 +129,11 @@ http::Response ErrorResponse(const http::Request& request, const Error& error) {
       return http::Forbidden(request);
     case ErrorCode::kNotFound:
       return http::NotFound(request);
+    case ErrorCode::kConflict:
+      return http::Problem(request, 409, "channel-not-set-up",
+                           {"The salon's Telegram bot is not set up (token and username)",
+                            "Telegram-бот салону не налаштовано (токен і імʼя)",
+                            "Telegram-бот салона не настроен (токен и имя)"});
   }
   return http::NotFound(request);
 }

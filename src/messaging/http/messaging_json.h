@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "messaging/app/channel_settings.h"
+#include "messaging/app/message_history.h"
 #include "messaging/app/message_templates.h"
 #include "platform/http/router.h"
 
@@ -12,6 +13,9 @@ namespace kvitka::messaging {
 nlohmann::json ChannelJson(const ChannelView& view);
 nlohmann::json TemplateJson(const TemplateView& view);
 nlohmann::json PreviewJson(const TemplatePreview& preview);
+// A message of the outbox or one a client wrote; with the client's id and name for the outbox.
+nlohmann::json MessageEntryJson(const MessageEntry& entry, bool with_client);
+nlohmann::json ClientChannelsJson(const ClientChannels& channels);
 
 // A 422 naming a path or query part that is not a kind, channel or language.
 http::Response UnknownPart(const http::Request& request, const char* part);

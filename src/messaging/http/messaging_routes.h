@@ -2,7 +2,9 @@
 #pragma once
 
 #include "messaging/app/channel_settings.h"
+#include "messaging/app/message_history.h"
 #include "messaging/app/message_templates.h"
+#include "messaging/app/messaging_settings.h"
 #include "platform/http/router.h"
 
 namespace kvitka::messaging {
@@ -11,5 +13,9 @@ namespace kvitka::messaging {
 void AddChannelSettingsRoutes(http::Router& router, ChannelSettings& channels);
 // /api/v1/message-templates[...]
 void AddMessageTemplateRoutes(http::Router& router, MessageTemplates& templates);
+// /api/v1/settings/messaging
+void AddMessagingRulesRoutes(http::Router& router, MessagingSettings& settings);
+// /api/v1/messages, /api/v1/clients/{id}/messages, .../channels, .../telegram-link
+void AddMessageHistoryRoutes(http::Router& router, MessageHistory& history);
 
 }  // namespace kvitka::messaging

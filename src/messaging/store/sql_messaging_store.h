@@ -22,4 +22,46 @@ class SqlTemplateStore final : public TemplateStore {
               Language language) override;
 };
 
+class SqlOutboxStore final : public OutboxStore {
+ public:
+  bool Add(db::Session& s, const OutboxRow& row) override;
+  int VoidPending(db::Session& s, Id org_id, Id appointment_id,
+                  const std::vector<MessageKind>& kinds, EpochSeconds now) override;
+  std::vector<OutboxRow> Claim(db::Session& s, EpochSeconds now, EpochSeconds lease_until,
+                               int limit) override;
+  bool Finish(db::Session& s, const OutboxRow& row, EpochSeconds claimed_lease) override;
+  std::vector<OutboxRow> List(db::Session& s, Id org_id, const OutboxFilter& filter,
+                              std::optional<Id> before, int limit) override;
+  std::vector<std::pair<std::string, long long>> CountByStatus(db::Session& s, Id org_id) override;
+};
+
+class SqlChatStore final : public ChatStore {
+ public:
+  std::vector<ChatLink> LinksOf(db::Session& s, Id org_id, Id client_id) override;
+  std::vector<std::pair<Id, ChatLink>> LinksOfMany(db::Session& s, Id org_id,
+                                                   const std::vector<Id>& client_ids) override;
+  void Link(db::Session& s, Id org_id, Id client_id, const ChatLink& link) override;
+  void Unlink(db::Session& s, Id org_id, Channel channel, const std::string& chat_id) override;
+  std::optional<Id> ClientOfChat(db::Session& s, Id org_id, Channel channel,
+                                 const std::string& chat_id) override;
+  void AddLinkToken(db::Session& s, Id org_id, Id client_id, const std::string& token,
+                    EpochSeconds now, EpochSeconds expires_at) override;
+  std::optional<Id> UseLinkToken(db::Session& s, Id org_id, const std::string& token,
+                                 EpochSeconds now) override;
+  std::string ChannelOrder(db::Session& s, Id org_id, Id client_id) override;
+  void SetChannelOrder(db::Session& s, Id org_id, Id client_id,
+                       const std::string& channels) override;
+  Id AddReceived(db::Session& s, Id org_id, const ReceivedMessage& message) override;
+  std::vector<ReceivedMessage> ReceivedOf(db::Session& s, Id org_id, Id client_id,
+                                          std::optional<EpochSeconds> before, int limit) override;
+};
+
+class SqlMessagingRulesStore final : public MessagingRulesStore {
+ public:
+  std::vector<std::pair<Id, std::string>> All(db::Session& s, Id org_id) override;
+  void Save(db::Session& s, Id org_id, Id branch_id, const std::string& rules_json,
+            EpochSeconds now) override;
+  void Delete(db::Session& s, Id org_id, Id branch_id) override;
+};
+
 }  // namespace kvitka::messaging

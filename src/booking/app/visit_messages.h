@@ -1,0 +1,30 @@
+// The messages about a visit (confirmation, reminders, move, cancellation, feedback request, the
+// masters' notices) are written to the outbox in the same transaction as the change that causes
+// them: the booking use cases tell this port about every change, inside their unit of work.
+// Messaging implements it (wired in main.cpp).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "booking/domain/appointment.h"
+#include "identity/app/actor.h"
+#include "platform/db/database.h"
+
+namespace kvitka::booking {
+
+struct VisitChange {
+  std::string kind;                // created, rescheduled, updated, status_changed, visit_recorded
+  const Appointment& appointment;  // as saved (version already bumped)
+  std::optional<Status> old_status;       // none for a new appointment
+  std::optional<EpochSeconds> old_start;  // none for a new appointment
+  EpochSeconds at = 0;                    // when the change happened
+};
+
+class VisitMessages {
+ public:
+  virtual ~VisitMessages() = default;
+  virtual void Changed(db::Session& s, const identity::Actor& actor, const VisitChange& change) = 0;
+};
+
+}  // namespace kvitka::booking

@@ -1,0 +1,166 @@
+#include "messaging/app/gateways.h"
+
+#include <chrono>
+#include <thread>
+
+#include "channels/alpha_sms.h"
+#include "channels/generic_sms_gateway.h"
+#include "channels/sms_club.h"
+#include "channels/smtp_email.h"
+#include "channels/telegram_bot.h"
+#include "channels/turbo_sms.h"
+#include "channels/viber_bot.h"
+#include "messaging/app/channel_fields.h"
+#include "messaging/app/channel_settings.h"
+
+namespace kvitka::messaging {
+
+namespace {
+
+channels::EpochMillis NowMillis() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Telegram: about one message a second to a chat and 30 a second per bot; Viber the same to a
+// user; SMS gateways and SMTP servers take what they are given.
+channels::PacerLimits LimitsOf(Channel channel) {
+  switch (channel) {
+    case Channel::kTelegram:
+      return {1000, 30, 1000};
+    case Channel::kViber:
+      return {1000, 0, 1000};
+    case Channel::kSms:
+    case Channel::kEmail:
+      return {0, 0, 1000};
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string Gateways::Url(const char* provider, const char* fallback) const {
+  auto it = urls_.find(provider);
+  return it != urls_.end() ? it->second : fallback;
+}
+
+Gateways::Built& Gateways::Build(Id org_id, const StoredChannel& stored) {
+  auto& built = built_[{org_id, stored.channel}];
+  if (built.gateway && built.updated_at == stored.updated_at) return built;
+  built = Built{stored.updated_at, nullptr, nullptr};
+  const ChannelValues values = ValuesOf(stored);
+  if (!IsConfigured(stored.channel, values)) return built;
+  const auto& set = values.settings;
+  const auto& secret = values.secrets;
+  switch (stored.channel) {
+    case Channel::kTelegram: {
+      channels::TelegramSettings t;
+      t.base_url = Url("telegram", "https://api.telegram.org");
+      t.token = TextOf(secret, "bot_token");
+      built.telegram = std::make_shared<channels::TelegramBot>(t);
+      built.gateway = built.telegram;
+      break;
+    }
+    case Channel::kViber: {
+      channels::ViberSettings v;
+      v.base_url = Url("viber", "https://chatapi.viber.com");
+      v.token = TextOf(secret, "auth_token");
+      v.sender_name = TextOf(set, "sender_name");
+      built.gateway = std::make_shared<channels::ViberBot>(v);
+      break;
+    }
+    case Channel::kSms: {
+      const std::string provider = TextOf(set, "provider");
+      if (provider == "turbosms") {
+        channels::TurboSmsSettings t;
+        t.base_url = Url("turbosms", "https://api.turbosms.ua");
+        t.token = TextOf(secret, "token");
+        t.sender = TextOf(set, "sender");
+        built.gateway = std::make_shared<channels::TurboSms>(t);
+      } else if (provider == "smsclub") {
+        channels::SmsClubSettings c;
+        c.base_url = Url("smsclub", "https://im.smsclub.mobi");
+        c.token = TextOf(secret, "token");
+        c.sender = TextOf(set, "sender");
+        built.gateway = std::make_shared<channels::SmsClub>(c);
+      } else if (provider == "alphasms") {
+        channels::AlphaSmsSettings a;
+        a.base_url = Url("alphasms", "https://alphasms.net");
+        a.key = TextOf(secret, "api_key");
+        a.sender = TextOf(set, "sender");
+        built.gateway = std::make_shared<channels::AlphaSms>(a);
+      } else if (provider == "generic") {
+        channels::GenericSmsSettings g;
+        g.url = TextOf(set, "url");
+        g.method = TextOf(set, "method").empty() ? "POST" : TextOf(set, "method");
+        g.body_template = TextOf(set, "body_template");
+        if (auto headers = secret.find("headers");
+            headers != secret.end() && headers->is_object()) {
+          for (const auto& [name, value] : headers->items()) {
+            if (value.is_string()) g.headers.push_back({name, value.get<std::string>()});
+          }
+        }
+        built.gateway = std::make_shared<channels::GenericSmsGateway>(g);
+      }
+      break;
+    }
+    case Channel::kEmail: {
+      channels::SmtpSettings m;
+      m.url = TextOf(set, "smtp_url");
+      m.starttls = set.value("starttls", true);
+      m.username = TextOf(set, "username");
+      m.password = TextOf(secret, "password");
+      m.from_address = TextOf(set, "from_email");
+      m.from_name = TextOf(set, "from_name");
+      built.gateway = std::make_shared<channels::SmtpEmail>(m);
+      break;
+    }
+  }
+  return built;
+}
+
+std::shared_ptr<channels::Gateway> Gateways::For(Id org_id, const StoredChannel& stored) {
+  std::lock_guard lock(mutex_);
+  return Build(org_id, stored).gateway;
+}
+
+std::shared_ptr<channels::TelegramBot> Gateways::Telegram(Id org_id, const StoredChannel& stored) {
+  std::lock_guard lock(mutex_);
+  return Build(org_id, stored).telegram;
+}
+
+bool Gateways::Pace(Id org_id, Channel channel, const std::string& key,
+                    channels::EpochMillis max_wait_ms) {
+  channels::EpochMillis at = 0;
+  const channels::EpochMillis now = NowMillis();
+  {
+    std::lock_guard lock(mutex_);
+    auto it = pacers_.find({org_id, channel});
+    if (it == pacers_.end()) {
+      it = pacers_.emplace(std::make_pair(org_id, channel), channels::Pacer(LimitsOf(channel)))
+               .first;
+    }
+    at = it->second.NextAllowed(key, now);
+    if (at - now > max_wait_ms) return false;
+    it->second.Record(key, at);
+  }
+  if (at > now) std::this_thread::sleep_for(std::chrono::milliseconds(at - now));
+  return true;
+}
+
+void Gateways::Hold(Id org_id, Channel channel, const std::string& key, EpochSeconds seconds) {
+  std::lock_guard lock(mutex_);
+  auto it = pacers_.find({org_id, channel});
+  if (it == pacers_.end()) {
+    it = pacers_.emplace(std::make_pair(org_id, channel), channels::Pacer(LimitsOf(channel))).first;
+  }
+  const channels::EpochMillis until = NowMillis() + seconds * 1000;
+  if (key.empty()) {
+    it->second.HoldAll(until);
+  } else {
+    it->second.HoldKey(key, until);
+  }
+}
+
+}  // namespace kvitka::messaging

@@ -1,0 +1,191 @@
+#include "messaging/app/message_composer.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "messaging/app/message_history.h"
+#include "messaging/app/messaging_settings.h"
+#include "messaging/domain/default_templates.h"
+#include "messaging/domain/visit_values.h"
+
+namespace kvitka::messaging {
+
+using booking::Appointment;
+using booking::Status;
+
+namespace {
+
+bool Contains(const std::vector<Channel>& list, Channel channel) {
+  return std::find(list.begin(), list.end(), channel) != list.end();
+}
+
+// The buttons under a Telegram message about a coming visit.
+std::vector<std::vector<channels::Button>> VisitButtons(MessageKind kind, Id appointment_id,
+                                                        const std::string& manage_link,
+                                                        Language language) {
+  if (kind != MessageKind::kReminder && kind != MessageKind::kBookingConfirmation &&
+      kind != MessageKind::kRescheduled) {
+    return {};
+  }
+  const std::string id = std::to_string(appointment_id);
+  const char* confirm = language == Language::kEn   ? "✅ I'll come"
+                        : language == Language::kRu ? "✅ Приду"
+                                                    : "✅ Прийду";
+  const char* cancel = language == Language::kEn   ? "❌ Cancel"
+                       : language == Language::kRu ? "❌ Отменить"
+                                                   : "❌ Скасувати";
+  const char* move = language == Language::kEn   ? "🔁 Move"
+                     : language == Language::kRu ? "🔁 Перенести"
+                                                 : "🔁 Перенести";
+  std::vector<std::vector<channels::Button>> rows = {
+      {{confirm, "confirm:" + id, ""}, {cancel, "cancel:" + id, ""}}};
+  if (!manage_link.empty()) rows.push_back({{move, "", manage_link}});
+  return rows;
+}
+
+}  // namespace
+
+bool StillApplies(MessageKind kind, const Appointment& visit,
+                  std::optional<EpochSeconds> planned_start) {
+  switch (kind) {
+    case MessageKind::kBookingConfirmation:
+    case MessageKind::kReminder:
+    case MessageKind::kRescheduled:
+    case MessageKind::kStaffNewBooking:
+    case MessageKind::kStaffBookingMoved:
+      return (visit.status == Status::kBooked || visit.status == Status::kConfirmed) &&
+             (!planned_start || visit.Start() == *planned_start);
+    case MessageKind::kCancelled:
+    case MessageKind::kStaffBookingCancelled:
+      return visit.status == Status::kCancelled;
+    case MessageKind::kFeedbackRequest:
+      return visit.status == Status::kCompleted;
+    default:
+      return true;
+  }
+}
+
+Composition MessageComposer::Compose(db::Session& s, const OutboxRow& row, EpochSeconds now) {
+  Composition c;
+  const Id org = row.org_id;
+  std::optional<Appointment> visit;
+  if (row.appointment_id != 0) {
+    visit = d_.appointments.FindIn(s, org, row.appointment_id);
+    if (!visit || !StillApplies(row.kind, *visit, row.visit_start)) {
+      c.state = Composition::State::kVoid;
+      c.reason = "visit_changed";
+      return c;
+    }
+  }
+  if (!StillWorthSending(row.kind, row.visit_start, now)) {
+    c.reason = "too_late";
+    return c;
+  }
+  auto to = d_.recipients.Of(s, org, row.recipient_type, row.recipient_id);
+  if (!to) {
+    c.reason = "no_recipient";
+    return c;
+  }
+  const MessagingRules rules = LoadRules(s, d_.rules, org);
+  const auto tried = ParseChannelList(row.tried);
+  for (auto channel :
+       DeliveryOrder(d_.recipients.SalonChannels(s, org, rules), to->recipient, row.kind)) {
+    if (!Contains(tried, channel)) c.order.push_back(channel);
+  }
+  if (c.order.empty()) {
+    c.state = tried.empty() ? Composition::State::kSkip : Composition::State::kFail;
+    c.reason = tried.empty() ? "no_channel" : row.error;
+    return c;
+  }
+  const auto planned = ParseChannel(row.channel);
+  c.channel = planned && Contains(c.order, *planned) ? *planned : c.order.front();
+  c.stored = d_.channels.Find(s, org, c.channel).value_or(StoredChannel{});
+
+  VisitFacts facts;
+  facts.client_name = to->name;
+  std::string slug;
+  std::string manage_token;
+  if (visit) {
+    const auto branch = d_.branches.FindIn(s, org, visit->branch_id);
+    const auto organization = d_.branches.OrganizationIn(s, org);
+    const auto links = d_.online.LinksIn(s, org, *visit);
+    facts.start = visit->Start();
+    if (auto context = nlohmann::json::parse(row.context_json, nullptr, false);
+        context.is_object() && context.contains("old_start") &&
+        context["old_start"].is_number_integer()) {
+      facts.old_start = context["old_start"].get<EpochSeconds>();
+    }
+    facts.zone = branch ? branch->timezone : "UTC";
+    for (const auto& item : visit->items) {
+      facts.services.push_back(item.service_name);
+      if (auto master = d_.staff.FindIn(s, org, item.staff_id)) {
+        if (std::find(facts.masters.begin(), facts.masters.end(), master->name) ==
+            facts.masters.end()) {
+          facts.masters.push_back(master->name);
+        }
+      }
+    }
+    facts.price = visit->Total();
+    if (branch) {
+      facts.currency = branch->currency;
+      facts.branch_name = branch->name;
+      facts.address = branch->address;
+    }
+    if (organization) facts.salon_name = organization->name;
+    facts.salon_phone = links.phone;
+    slug = links.slug;
+    manage_token = links.manage_token;
+    if (row.recipient_type == RecipientType::kClient) {
+      if (auto client = d_.recipients.Client(s, org, visit->client_id)) {
+        facts.client_phone = client->phone;
+      }
+    } else if (auto client = d_.recipients.Client(s, org, visit->client_id)) {
+      facts.client_name = client->name;
+      facts.client_phone = client->phone;
+    }
+  }
+  if (!slug.empty()) {
+    facts.booking_link = public_url_ + "/b/" + slug;
+    if (!manage_token.empty()) {
+      facts.manage_link = facts.booking_link + "/m/" + manage_token;
+      facts.feedback_link = facts.booking_link + "/f/" + manage_token;
+    }
+  }
+  // The confirmation offers a client without a linked chat the salon's Telegram bot.
+  if (row.kind == MessageKind::kBookingConfirmation &&
+      row.recipient_type == RecipientType::kClient && to->telegram_chat.empty()) {
+    if (auto invite = IssueTelegramInvite(s, d_.chats, d_.channels, org, to->id, now)) {
+      facts.telegram_link = invite->url;
+    }
+  }
+
+  MessageTemplate text = DefaultTemplate(row.kind, c.channel, row.language);
+  if (auto custom = d_.templates.Find(s, org, row.kind, c.channel, row.language)) {
+    text = custom->text;
+  }
+  TemplateValues values = VisitValues(facts, row.language);
+  if (row.recipient_type == RecipientType::kStaff) values["master"] = to->name;
+  auto rendered = RenderMessage(text, values);
+  if (!rendered) {
+    // A salon's template that no longer renders: the default says it instead.
+    rendered = RenderMessage(DefaultTemplate(row.kind, c.channel, row.language), values);
+  }
+  if (!rendered) {
+    c.state = Composition::State::kFail;
+    c.reason = "template";
+    return c;
+  }
+  c.outgoing.channel = c.channel;
+  c.outgoing.to = to->AddressOn(c.channel);
+  c.outgoing.subject = rendered->subject;
+  c.outgoing.text = rendered->body;
+  c.outgoing.html = rendered->html;
+  if (c.channel == Channel::kTelegram && row.recipient_type == RecipientType::kClient) {
+    c.outgoing.buttons =
+        VisitButtons(row.kind, row.appointment_id, facts.manage_link, row.language);
+  }
+  c.state = Composition::State::kReady;
+  return c;
+}
+
+}  // namespace kvitka::messaging
