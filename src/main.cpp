@@ -125,7 +125,12 @@ struct Kvitka {
                                              template_store, rules_store, chat_store, recipients,
                                              gateways, appointments, online, staff, branches},
                    messaging::DispatchOptions{
-                       .workers = 4, .public_url = PublicBase(settings), .retry = {}}) {
+                       .workers = 4, .public_url = PublicBase(settings), .retry = {}}),
+        conversation(messaging::ConversationDeps{*db, chat_store, recipients, appointments, online,
+                                                 branches, clock, PublicBase(settings)}),
+        telegram_bots(messaging::TelegramBotsDeps{*db, channel_settings_store, bot_poll_store,
+                                                  gateways, conversation, clock,
+                                                  PublicBase(settings), RandomToken(9)}) {
     http::AddHealthRoute(router, [this] { return db->Ping(); });
     identity::AddIdentityRoutes(router, auth, team, branches,
                                 {settings.secure_cookies, settings.public_url});
@@ -144,6 +149,7 @@ struct Kvitka {
     messaging::AddMessageTemplateRoutes(router, message_templates);
     messaging::AddMessagingRulesRoutes(router, messaging_settings);
     messaging::AddMessageHistoryRoutes(router, message_history);
+    messaging::AddBotRoutes(router, telegram_bots);
   }
 
   static std::unique_ptr<db::Database> Open(const std::string& url, std::size_t pool_size) {
@@ -214,6 +220,9 @@ struct Kvitka {
   messaging::MessageHistory message_history;
   messaging::Gateways gateways;
   messaging::OutboxDispatcher dispatcher;
+  messaging::SqlBotPollStore bot_poll_store;
+  messaging::BotConversation conversation;
+  messaging::TelegramBots telegram_bots;
 
   http::Router router;
 };
@@ -277,15 +286,18 @@ int Serve(const Settings& settings) {
       }
     }
   });
-  // Messages go out from here (several servers may run side by side: each claims its own).
-  std::optional<jobs::JobRunner> background;
+  // Bots answer from here; messages go out from here unless --no-dispatch (several servers may
+  // run side by side: each claims its own messages, one polls each bot).
+  std::vector<jobs::Job> work = {
+      {"telegram", std::chrono::milliseconds(500), [&app] { app.telegram_bots.PollOnce(5); }}};
   if (settings.dispatch) {
-    background.emplace(std::vector<jobs::Job>{{"dispatch", std::chrono::milliseconds(1000), [&app] {
-                                                 const auto report =
-                                                     app.dispatcher.RunDue(app.clock.Now());
-                                                 if (report.claimed > 0) LogDispatch(report);
-                                               }}});
+    work.push_back({"dispatch", std::chrono::milliseconds(1000), [&app] {
+                      const auto report = app.dispatcher.RunDue(app.clock.Now());
+                      if (report.claimed > 0) LogDispatch(report);
+                    }});
   }
+  std::optional<jobs::JobRunner> background;
+  background.emplace(std::move(work));
   try {
     http::Serve({host, port, settings.threads}, dispatcher,
                 [&] { std::cout << "listening on http://" << host << ":" << port << std::endl; });

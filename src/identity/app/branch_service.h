@@ -55,6 +55,9 @@ class BranchService final : public OrgProfiles {
   std::optional<Organization> OrganizationIn(db::Session& s, Id org_id) {
     return orgs_.FindOrganization(s, org_id);
   }
+  std::vector<Branch> BranchesIn(db::Session& s, Id org_id) {
+    return orgs_.ListBranches(s, org_id);
+  }
   std::optional<Branch> FindIn(db::Session& s, Id org_id, Id branch_id) {
     return orgs_.FindBranch(s, org_id, branch_id);
   }

@@ -29,6 +29,21 @@ class ChannelSettingsStore {
   virtual std::vector<StoredChannel> List(db::Session& s, Id org_id) = 0;
   virtual std::optional<StoredChannel> Find(db::Session& s, Id org_id, Channel channel) = 0;
   virtual void Save(db::Session& s, Id org_id, const StoredChannel& channel) = 0;
+  // The organizations that have this channel on, with its settings (the bots to poll).
+  virtual std::vector<std::pair<Id, StoredChannel>> Enabled(db::Session& s, Channel channel) = 0;
+};
+
+// Where each bot's long polling got to, and which server polls it: one at a time, by a lease.
+class BotPollStore {
+ public:
+  virtual ~BotPollStore() = default;
+  // The next update to ask for when this server (`owner`) holds or takes the lease until
+  // `until`; nullopt when another server holds it.
+  virtual std::optional<std::int64_t> Lease(db::Session& s, Id org_id, Channel channel,
+                                            const std::string& owner, EpochSeconds now,
+                                            EpochSeconds until) = 0;
+  virtual void Advance(db::Session& s, Id org_id, Channel channel, const std::string& owner,
+                       std::int64_t next_update) = 0;
 };
 
 // A salon's own template text.

@@ -15,9 +15,6 @@ FieldErrors CheckMessagingRules(const MessagingRules& rules) {
     }
   }
   ReminderRules reminders = rules.reminders;
-  if (reminders.offsets.size() > kMaxReminders) {
-    errors.push_back({"reminders.offsets", "too_many", kMaxReminders});
-  }
   for (auto& e : CheckReminderRules(reminders)) {
     if (!e.field.starts_with("quiet_hours")) e.field = "reminders." + e.field;
     errors.push_back(std::move(e));

@@ -44,7 +44,6 @@ struct MessagingRules {
   }
 };
 
-inline constexpr int kMaxReminders = 5;
 inline constexpr int kMaxFeedbackDelayMinutes = 7 * 24 * 60;
 inline constexpr int kMaxComeBackLeadDays = 60;
 inline constexpr int kMaxBirthdayDaysBefore = 30;

@@ -89,6 +89,13 @@ std::string WeekdayName(const std::string& civil_date, Language language) {
   return "";
 }
 
+std::string VisitLabel(EpochSeconds start, const std::string& zone, Language language) {
+  const std::string date = CivilDate(start, zone);
+  const std::string day = date.size() == 10 ? date.substr(8, 2) + "." + date.substr(5, 2) : date;
+  const char* at = language == Language::kEn ? " at " : language == Language::kRu ? " в " : " о ";
+  return WeekdayName(date, language) + ", " + day + at + Clock(start, zone);
+}
+
 std::string MapLink(const std::string& address) {
   if (address.empty()) return "";
   std::string encoded;

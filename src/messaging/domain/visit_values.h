@@ -36,6 +36,8 @@ std::string FormatDate(const std::string& civil_date);
 // The weekday of a civil date "YYYY-MM-DD", lower case in uk and ru: "середа", "среда",
 // "Wednesday".
 std::string WeekdayName(const std::string& civil_date, Language language);
+// A visit as a chat names it: "ср, 25.11 о 10:00" / "Wed 25.11 at 10:00" on the branch's clock.
+std::string VisitLabel(EpochSeconds start, const std::string& zone, Language language);
 // A maps search link for an address (empty for an empty address).
 std::string MapLink(const std::string& address);
 

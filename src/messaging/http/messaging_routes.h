@@ -5,6 +5,7 @@
 #include "messaging/app/message_history.h"
 #include "messaging/app/message_templates.h"
 #include "messaging/app/messaging_settings.h"
+#include "messaging/app/telegram_bots.h"
 #include "platform/http/router.h"
 
 namespace kvitka::messaging {
@@ -17,5 +18,7 @@ void AddMessageTemplateRoutes(http::Router& router, MessageTemplates& templates)
 void AddMessagingRulesRoutes(http::Router& router, MessagingSettings& settings);
 // /api/v1/messages, /api/v1/clients/{id}/messages, .../channels, .../telegram-link
 void AddMessageHistoryRoutes(http::Router& router, MessageHistory& history);
+// /api/v1/public/telegram/{org}/webhook
+void AddBotRoutes(http::Router& router, TelegramBots& telegram);
 
 }  // namespace kvitka::messaging

@@ -54,6 +54,53 @@ void SqlChannelSettingsStore::Save(db::Session& s, Id org_id, const StoredChanne
       use(row.updated_at);
 }
 
+std::vector<std::pair<Id, StoredChannel>> SqlChannelSettingsStore::Enabled(db::Session& s,
+                                                                           Channel channel) {
+  std::vector<std::pair<Id, StoredChannel>> rows;
+  const std::string name = ChannelName(channel);
+  Id org_id = 0;
+  StoredChannel row;
+  row.channel = channel;
+  row.enabled = true;
+  soci::statement st =
+      (s.sql().prepare << "SELECT org_id, settings_json, secrets_json, updated_at FROM "
+                          "message_channel_settings WHERE channel = :c AND enabled = 1 ORDER BY "
+                          "org_id",
+       use(name), into(org_id), into(row.settings_json), into(row.secrets_json),
+       into(row.updated_at));
+  st.execute();
+  while (st.fetch()) rows.emplace_back(org_id, row);
+  return rows;
+}
+
+std::optional<std::int64_t> SqlBotPollStore::Lease(db::Session& s, Id org_id, Channel channel,
+                                                   const std::string& owner, EpochSeconds now,
+                                                   EpochSeconds until) {
+  const std::string name = ChannelName(channel);
+  s.sql() << "INSERT INTO bot_polls (org_id, channel) VALUES (:o, :c) ON CONFLICT (org_id, "
+             "channel) DO NOTHING",
+      use(org_id), use(name);
+  soci::statement st =
+      (s.sql().prepare << "UPDATE bot_polls SET lease_owner = :owner, lease_until = :until WHERE "
+                          "org_id = :o AND channel = :c AND (lease_owner = :owner2 OR "
+                          "lease_until <= :now)",
+       use(owner), use(until), use(org_id), use(name), use(owner), use(now));
+  st.execute(true);
+  if (st.get_affected_rows() == 0) return std::nullopt;
+  std::int64_t next = 0;
+  s.sql() << "SELECT next_update FROM bot_polls WHERE org_id = :o AND channel = :c", use(org_id),
+      use(name), into(next);
+  return next;
+}
+
+void SqlBotPollStore::Advance(db::Session& s, Id org_id, Channel channel, const std::string& owner,
+                              std::int64_t next_update) {
+  const std::string name = ChannelName(channel);
+  s.sql() << "UPDATE bot_polls SET next_update = :n WHERE org_id = :o AND channel = :c AND "
+             "lease_owner = :owner AND next_update < :n2",
+      use(next_update), use(org_id), use(name), use(owner), use(next_update);
+}
+
 std::vector<SavedTemplate> SqlTemplateStore::List(db::Session& s, Id org_id) {
   std::vector<SavedTemplate> rows;
   std::string kind, channel, language, subject, body, html;

@@ -10,6 +10,16 @@ class SqlChannelSettingsStore final : public ChannelSettingsStore {
   std::vector<StoredChannel> List(db::Session& s, Id org_id) override;
   std::optional<StoredChannel> Find(db::Session& s, Id org_id, Channel channel) override;
   void Save(db::Session& s, Id org_id, const StoredChannel& channel) override;
+  std::vector<std::pair<Id, StoredChannel>> Enabled(db::Session& s, Channel channel) override;
+};
+
+class SqlBotPollStore final : public BotPollStore {
+ public:
+  std::optional<std::int64_t> Lease(db::Session& s, Id org_id, Channel channel,
+                                    const std::string& owner, EpochSeconds now,
+                                    EpochSeconds until) override;
+  void Advance(db::Session& s, Id org_id, Channel channel, const std::string& owner,
+               std::int64_t next_update) override;
 };
 
 class SqlTemplateStore final : public TemplateStore {

@@ -1,0 +1,162 @@
+// The salon's Telegram bot, over the fake Bot API: a client links their chat with the single-use
+// deep link from their card, gets the booking confirmation in Telegram with buttons, confirms a
+// booking, lists their bookings and cancels one in two taps (which voids its reminders), writes a
+// text that lands on their card, and blocking the bot unlinks the chat. Also the webhook mode
+// with its secret token.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from '../lib/server.mjs';
+import { assertStatus } from '../lib/api.mjs';
+import { setupSalon, oneItem, book, at, future, getAppointment } from '../lib/booking.mjs';
+import { startFakeTelegram } from '../lib/fakes.mjs';
+
+let server;
+let tg;
+let salon;
+const CHAT = 5550001;
+
+async function until(what, check, timeoutMs = 15000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+const sentTo = (chat) => tg.sent.filter((m) => String(m.chat_id) === String(chat));
+const lastTo = (chat) => sentTo(chat).at(-1);
+async function nextReply(chat, count, what) {
+  return until(what, () => sentTo(chat).length >= count && sentTo(chat)[count - 1]);
+}
+const buttons = (message) => (message.reply_markup?.inline_keyboard ?? []).flat();
+
+before(async () => {
+  tg = await startFakeTelegram();
+  server = await startServer({ args: ['--no-dispatch', '--provider-url', `telegram=${tg.url}`] });
+  salon = await setupSalon(server);
+  const res = await salon.c.put('/api/v1/settings/channels/telegram', {
+    enabled: true, bot_token: tg.token, bot_username: 'kvitka_test_bot',
+  });
+  assertStatus(res, 200, 'set up the bot');
+});
+after(async () => {
+  await server?.stop();
+  await tg?.close();
+});
+
+test('a client links the chat by the deep link, and the link works once', async () => {
+  const res = await salon.c.post(`/api/v1/clients/${salon.client.id}/telegram-link`, {});
+  assertStatus(res, 201, 'telegram link');
+  const url = new URL(res.json.url);
+  assert.equal(url.host, 't.me');
+  assert.equal(url.pathname, '/kvitka_test_bot');
+  const token = url.searchParams.get('start');
+  assert.match(token, /^[A-Za-z0-9_-]{16,64}$/);
+
+  tg.pushMessage(CHAT, `/start ${token}`, { id: CHAT, first_name: 'Olena', language_code: 'uk' });
+  const greeting = await nextReply(CHAT, 1, 'the greeting');
+  assert.match(greeting.text, /Олена/);
+  assert.match(greeting.text, /підключено/);
+  assert.ok(buttons(greeting).some((b) => b.callback_data === 'list'), 'a "my bookings" button');
+
+  const channels = await salon.c.get(`/api/v1/clients/${salon.client.id}/channels`);
+  assertStatus(channels, 200);
+  assert.equal(channels.json.telegram.linked, true);
+
+  // The same link again, from another chat: refused, and that chat stays unlinked.
+  tg.pushMessage(CHAT + 1, `/start ${token}`, { id: CHAT + 1, first_name: 'Eve', language_code: 'en' });
+  const refused = await nextReply(CHAT + 1, 1, 'the refusal');
+  assert.match(refused.text, /used already|expired/);
+});
+
+test('the confirmation comes to Telegram with buttons; "I\'ll come" confirms the booking', async () => {
+  const start = at(future(4), '11:00');
+  const a = await book(salon.c, oneItem(salon, { start }));
+  const before = sentTo(CHAT).length;
+  const run = await server.cli(['jobs', 'run', '--once', '--provider-url', `telegram=${tg.url}`]);
+  assert.equal(run.code, 0, run.stderr);
+  const confirmation = await nextReply(CHAT, before + 1, 'the confirmation');
+  assert.match(confirmation.text, /11:00/);
+  const data = buttons(confirmation).map((b) => b.callback_data).filter(Boolean);
+  assert.deepEqual(data.sort(), [`cancel:${a.id}`, `confirm:${a.id}`].sort());
+  assert.ok(buttons(confirmation).some((b) => b.url?.includes('/m/')), 'a move button with the manage link');
+
+  tg.pushCallback(CHAT, `confirm:${a.id}`);
+  await until('the callback answer', () => tg.answered.length >= 1);
+  const fresh = await until('confirmed', async () => {
+    const got = await getAppointment(salon.c, a.id);
+    return got.status === 'confirmed' && got;
+  });
+  assert.equal(fresh.status, 'confirmed');
+});
+
+test('my bookings lists what is coming; cancelling takes two taps and voids the reminders', async () => {
+  const start = at(future(6), '12:00');
+  const a = await book(salon.c, oneItem(salon, { start }));
+  let count = sentTo(CHAT).length;
+  tg.pushMessage(CHAT, '/bookings', { id: CHAT, first_name: 'Olena' });
+  const list = await nextReply(CHAT, ++count, 'the list');
+  assert.match(list.text, /12:00/);
+  assert.ok(buttons(list).some((b) => b.callback_data === `cancel:${a.id}`));
+
+  tg.pushCallback(CHAT, `cancel:${a.id}`);
+  const ask = await nextReply(CHAT, ++count, 'the question');
+  assert.ok(buttons(ask).some((b) => b.callback_data === `cancel!:${a.id}`));
+  assert.equal((await getAppointment(salon.c, a.id)).status, 'booked', 'one tap cancels nothing');
+
+  tg.pushCallback(CHAT, `cancel!:${a.id}`);
+  await nextReply(CHAT, ++count, 'the cancellation');
+  assert.equal((await getAppointment(salon.c, a.id)).status, 'cancelled');
+  const outbox = await salon.c.get(`/api/v1/messages?kind=reminder`);
+  const reminders = outbox.json.items.filter((m) => m.appointment_id === a.id);
+  assert.ok(reminders.length > 0);
+  assert.ok(reminders.every((m) => m.status === 'voided'), JSON.stringify(reminders));
+});
+
+test('a button of somebody else\'s booking does nothing', async () => {
+  const other = await book(salon.c, oneItem(salon, { client: salon.vip, start: at(future(5), '15:00') }));
+  const answered = tg.answered.length;
+  tg.pushCallback(CHAT, `cancel!:${other.id}`);
+  await until('the answer', () => tg.answered.length > answered);
+  assert.match(tg.answered.at(-1).text, /не знайдено/);
+  assert.equal((await getAppointment(salon.c, other.id)).status, 'booked');
+});
+
+test('a text from the client shows on the card; blocking the bot unlinks the chat', async () => {
+  const count = sentTo(CHAT).length;
+  tg.pushMessage(CHAT, 'Можна прийти на 15 хвилин раніше? <b>', { id: CHAT, first_name: 'Olena' });
+  await nextReply(CHAT, count + 1, 'the thanks');
+  const messages = await salon.c.get(`/api/v1/clients/${salon.client.id}/messages`);
+  assertStatus(messages, 200);
+  const incoming = messages.json.items.find((m) => m.direction === 'in');
+  assert.ok(incoming, JSON.stringify(messages.json.items.slice(0, 3)));
+  assert.equal(incoming.text, 'Можна прийти на 15 хвилин раніше? <b>');
+  assert.equal(incoming.channel, 'telegram');
+
+  tg.pushMemberStatus(CHAT, 'kicked');
+  await until('unlinked', async () => {
+    const res = await salon.c.get(`/api/v1/clients/${salon.client.id}/channels`);
+    return res.json.telegram.linked === false;
+  });
+});
+
+test('webhook mode: the bot is pointed at the server and updates need the secret token', async () => {
+  let res = await salon.c.put('/api/v1/settings/channels/telegram', { mode: 'webhook', webhook_secret: 'hook-secret-1' });
+  assertStatus(res, 200);
+  const hook = await until('the webhook', () => tg.webhook?.url && tg.webhook);
+  assert.match(hook.url, new RegExp(`/api/v1/public/telegram/\\d+/webhook$`));
+  assert.equal(hook.secret_token, 'hook-secret-1');
+  const path = new URL(hook.url).pathname;
+  const update = { update_id: 900001, message: { message_id: 1, date: 1, chat: { id: CHAT + 2, type: 'private' }, from: { id: CHAT + 2, first_name: 'Ira', language_code: 'ru' }, text: '/start' } };
+  const bare = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(update) });
+  assert.equal(bare.status, 403);
+  const signed = await fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'hook-secret-1' },
+    body: JSON.stringify(update),
+  });
+  assert.equal(signed.status, 200);
+  const welcome = await nextReply(CHAT + 2, 1, 'the welcome');
+  assert.match(welcome.text, /Добро пожаловать/);
+});
