@@ -51,7 +51,22 @@ struct Settings {
   booking::OnlineLimits online_limits;
   std::vector<std::string> provider_urls;  // "telegram=http://127.0.0.1:9000"
   bool dispatch = true;                    // send messages from `serve`
+  std::string now;                         // act as if it were this moment (RFC 3339)
 };
+
+// An RFC 3339 instant of --now (fractions of a second are accepted and dropped).
+EpochSeconds ParseNow(std::string text) {
+  if (auto dot = text.find('.'); dot != std::string::npos) {
+    auto end = dot + 1;
+    while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
+    text.erase(dot, end - dot);
+  }
+  auto parsed = ParseRfc3339(text);
+  if (!parsed) {
+    throw CLI::ValidationError("--now", "expected an RFC 3339 instant like 2026-11-22T09:00:00Z");
+  }
+  return *parsed;
+}
 
 // The base of links sent to people: --public-url, else the address served.
 std::string PublicBase(const Settings& settings) {
@@ -81,7 +96,8 @@ messaging::ProviderUrls ParseProviderUrls(const std::vector<std::string>& pairs)
 // Everything a running Kvitka is made of, wired once.
 struct Kvitka {
   explicit Kvitka(const Settings& settings, std::size_t pool_size = 8)
-      : db(Open(settings.db_url, pool_size)),
+      : clock(settings.now.empty() ? 0 : ParseNow(settings.now) - SystemClock().Now()),
+        db(Open(settings.db_url, pool_size)),
         audit(audit_store, clock),
         auth(*db, orgs, users, sessions, audit, clock,
              identity::AuthSettings{.session_ttl_seconds = settings.session_ttl_hours * 3600L}),
@@ -158,7 +174,7 @@ struct Kvitka {
     return db::Database::Open(*parsed, pool_size);
   }
 
-  SystemClock clock;
+  ShiftedClock clock;
   std::unique_ptr<db::Database> db;
   identity::SqlOrganizationStore orgs;
   identity::SqlUserStore users;
@@ -375,14 +391,15 @@ int main(int argc, char** argv) {
       ->envname("KVITKA_PROVIDER_URLS")
       ->delimiter(',');
   serve->add_flag("!--no-dispatch", settings.dispatch, "Do not send messages from this server");
+  serve->add_option("--now", settings.now,
+                    "Run as if it were this RFC 3339 instant, time passing from there (tests)");
 
   auto* jobs_cmd = cli.add_subcommand("jobs", "Background jobs from the shell");
   jobs_cmd->require_subcommand(1);
   auto* jobs_run = jobs_cmd->add_subcommand("run", "Send the messages that are due");
   bool once = false;
-  std::string now_text;
   jobs_run->add_flag("--once", once, "Process what is due now, then exit")->required();
-  jobs_run->add_option("--now", now_text, "RFC 3339 instant to act at (operations, tests)");
+  jobs_run->add_option("--now", settings.now, "RFC 3339 instant to act at (operations, tests)");
   jobs_run->add_option("--public-url", settings.public_url, "Base URL of links sent to people")
       ->envname("KVITKA_PUBLIC_URL");
   jobs_run
@@ -437,23 +454,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*jobs_run) {
-      EpochSeconds at = app.clock.Now();
-      if (!now_text.empty()) {
-        // Fractions of a second are accepted and dropped (2026-11-22T09:00:00.000Z).
-        if (auto dot = now_text.find('.'); dot != std::string::npos) {
-          auto end = dot + 1;
-          while (end < now_text.size() && std::isdigit(static_cast<unsigned char>(now_text[end]))) {
-            ++end;
-          }
-          now_text.erase(dot, end - dot);
-        }
-        auto parsed = ParseRfc3339(now_text);
-        if (!parsed) {
-          std::cerr << "--now: expected an RFC 3339 instant like 2026-11-22T09:00:00Z\n";
-          return 2;
-        }
-        at = *parsed;
-      }
+      const EpochSeconds at = settings.now.empty() ? app.clock.Now() : ParseNow(settings.now);
       const auto r = app.dispatcher.RunDue(at);
       std::cout << "{\"claimed\":" << r.claimed << ",\"sent\":" << r.sent
                 << ",\"retried\":" << r.retried << ",\"failed\":" << r.failed

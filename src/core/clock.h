@@ -24,6 +24,17 @@ class SystemClock final : public Clock {
   }
 };
 
+// The system clock shifted by a fixed number of seconds: `kvitka serve --now` runs as if it were
+// another moment (operations, tests), time still passing from there.
+class ShiftedClock final : public Clock {
+ public:
+  explicit ShiftedClock(EpochSeconds shift = 0) : shift_(shift) {}
+  EpochSeconds Now() const override { return SystemClock().Now() + shift_; }
+
+ private:
+  EpochSeconds shift_;
+};
+
 // A clock that tests set and advance by hand.
 class ManualClock final : public Clock {
  public:

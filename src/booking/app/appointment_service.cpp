@@ -70,12 +70,14 @@ void AppointmentService::Record(db::Session& s, const Actor& actor, const Appoin
   // The messages about the visit go into the outbox in this same transaction.
   std::optional<Status> old_status;
   std::optional<EpochSeconds> old_start;
+  std::vector<Id> old_masters;
   if (before.is_object()) {
     old_status = ParseStatus(before.value("status", ""));
     const auto& items = before.value("items", nlohmann::json::array());
     if (!items.empty()) old_start = ParseRfc3339(items.front().value("start", ""));
+    for (const auto& item : items) old_masters.push_back(item.value("staff_id", Id{0}));
   }
-  d_.messages.Changed(s, actor, {kind, a, old_status, old_start, d_.clock.Now()});
+  d_.messages.Changed(s, actor, {kind, a, old_status, old_start, old_masters, d_.clock.Now()});
 }
 
 void AppointmentService::Publish(Id org_id, const Appointment& a, const std::string& kind) {

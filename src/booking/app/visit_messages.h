@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "booking/domain/appointment.h"
 #include "identity/app/actor.h"
@@ -18,6 +19,7 @@ struct VisitChange {
   const Appointment& appointment;  // as saved (version already bumped)
   std::optional<Status> old_status;       // none for a new appointment
   std::optional<EpochSeconds> old_start;  // none for a new appointment
+  std::vector<Id> old_masters;            // the masters of its items before the change
   EpochSeconds at = 0;                    // when the change happened
 };
 

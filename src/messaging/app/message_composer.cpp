@@ -43,21 +43,34 @@ std::vector<std::vector<channels::Button>> VisitButtons(MessageKind kind, Id app
   return rows;
 }
 
+// Messages that wait for the morning when they come due at night: reminders and what is not an
+// answer to something the client or the salon just did.
+bool KeepsQuietHours(MessageKind kind) {
+  return kind == MessageKind::kReminder || kind == MessageKind::kFeedbackRequest ||
+         IsMarketing(kind);
+}
+
 }  // namespace
 
 bool StillApplies(MessageKind kind, const Appointment& visit,
-                  std::optional<EpochSeconds> planned_start) {
+                  std::optional<EpochSeconds> planned_start, std::optional<Id> master) {
+  const bool coming = visit.status == Status::kBooked || visit.status == Status::kConfirmed;
+  const bool same_time = !planned_start || visit.Start() == *planned_start;
+  const bool masters_it =
+      master && std::any_of(visit.items.begin(), visit.items.end(),
+                            [&](const booking::Item& item) { return item.staff_id == *master; });
   switch (kind) {
     case MessageKind::kBookingConfirmation:
     case MessageKind::kReminder:
     case MessageKind::kRescheduled:
+      return coming && same_time;
     case MessageKind::kStaffNewBooking:
     case MessageKind::kStaffBookingMoved:
-      return (visit.status == Status::kBooked || visit.status == Status::kConfirmed) &&
-             (!planned_start || visit.Start() == *planned_start);
+      return coming && same_time && masters_it;
     case MessageKind::kCancelled:
-    case MessageKind::kStaffBookingCancelled:
       return visit.status == Status::kCancelled;
+    case MessageKind::kStaffBookingCancelled:
+      return visit.status == Status::kCancelled || !masters_it;
     case MessageKind::kFeedbackRequest:
       return visit.status == Status::kCompleted;
     default:
@@ -71,7 +84,10 @@ Composition MessageComposer::Compose(db::Session& s, const OutboxRow& row, Epoch
   std::optional<Appointment> visit;
   if (row.appointment_id != 0) {
     visit = d_.appointments.FindIn(s, org, row.appointment_id);
-    if (!visit || !StillApplies(row.kind, *visit, row.visit_start)) {
+    const auto master = row.recipient_type == RecipientType::kStaff
+                            ? std::optional<Id>(row.recipient_id)
+                            : std::nullopt;
+    if (!visit || !StillApplies(row.kind, *visit, row.visit_start, master)) {
       c.state = Composition::State::kVoid;
       c.reason = "visit_changed";
       return c;
@@ -81,12 +97,37 @@ Composition MessageComposer::Compose(db::Session& s, const OutboxRow& row, Epoch
     c.reason = "too_late";
     return c;
   }
+  // Of reminders picked up late only the latest one goes.
+  if (row.kind == MessageKind::kReminder &&
+      d_.outbox.SmallerReminderDue(s, org, row.appointment_id, row.version, row.slot, now)) {
+    c.reason = "superseded";
+    return c;
+  }
   auto to = d_.recipients.Of(s, org, row.recipient_type, row.recipient_id);
   if (!to) {
     c.reason = "no_recipient";
     return c;
   }
   const MessagingRules rules = LoadRules(s, d_.rules, org);
+  if (KeepsQuietHours(row.kind)) {
+    const auto branch = d_.branches.FindIn(s, org, visit ? visit->branch_id : row.branch_id);
+    const auto reminders = rules.AtBranch(branch ? branch->id : row.branch_id);
+    std::optional<EpochSeconds> latest;
+    if (row.kind == MessageKind::kReminder && row.visit_start) {
+      latest = *row.visit_start - EpochSeconds{reminders.min_lead} * 60;
+    }
+    const auto when =
+        OutsideQuietHours(now, reminders.quiet_hours, branch ? branch->timezone : "UTC", latest);
+    if (!when) {
+      c.reason = "quiet_hours";
+      return c;
+    }
+    if (*when > now) {
+      c.state = Composition::State::kLater;
+      c.later = *when;
+      return c;
+    }
+  }
   const auto tried = ParseChannelList(row.tried);
   for (auto channel :
        DeliveryOrder(d_.recipients.SalonChannels(s, org, rules), to->recipient, row.kind)) {

@@ -18,9 +18,11 @@ struct Composition {
     kVoid,   // the visit changed: the message no longer applies
     kSkip,   // too late, or nobody and nothing to send it with
     kFail,   // every channel failed it
+    kLater,  // quiet hours at the branch: due again at `later`
   };
   State state = State::kSkip;
   std::string reason;
+  EpochSeconds later = 0;
   Channel channel = Channel::kSms;
   std::vector<Channel> order;  // the channels it may take, in order
   StoredChannel stored;        // the channel's settings
@@ -41,8 +43,8 @@ class MessageComposer {
 };
 
 // Whether a message of `kind` still applies to the visit as it is now (`planned_start`: the
-// visit's start when the message was written).
+// visit's start when the message was written; `master`: the master a notice is for).
 bool StillApplies(MessageKind kind, const booking::Appointment& visit,
-                  std::optional<EpochSeconds> planned_start);
+                  std::optional<EpochSeconds> planned_start, std::optional<Id> master);
 
 }  // namespace kvitka::messaging

@@ -14,19 +14,44 @@ using identity::Actor;
 namespace {
 
 constexpr EpochSeconds kInviteLifetime = 30L * 24 * 3600;
+// The most messages of one second a page takes whole (a campaign writes thousands in a second:
+// past this the page cuts the second).
+constexpr int kMaxSecond = 1000;
 
-// Newest first, `limit` of them, plus the rest of the last one's second (so that the cursor, a
-// time, never cuts a second in two).
-MessagePage Cut(std::vector<MessageEntry> entries, int limit, bool more_left) {
+void NewestFirst(std::vector<MessageEntry>& entries) {
   std::stable_sort(entries.begin(), entries.end(),
-                   [](const MessageEntry& a, const MessageEntry& b) { return a.at() > b.at(); });
+                   [](const MessageEntry& a, const MessageEntry& b) {
+                     if (a.at() != b.at()) return a.at() > b.at();
+                     const Id ida = a.out ? a.out->id : a.in->id;
+                     const Id idb = b.out ? b.out->id : b.in->id;
+                     return ida > idb;
+                   });
+}
+
+// Newest first: the `limit` newest of `entries` (fetched with `more_left` when a source had more),
+// with the whole second of the oldest one, read by `second` (so that the cursor, a time, never
+// cuts a second in two).
+template <class ReadSecond>
+MessagePage Cut(std::vector<MessageEntry> entries, int limit, bool more_left, ReadSecond&& second) {
+  NewestFirst(entries);
   MessagePage page;
-  std::size_t keep = std::min(entries.size(), static_cast<std::size_t>(limit));
-  while (keep > 0 && keep < entries.size() && entries[keep].at() == entries[keep - 1].at()) ++keep;
+  const std::size_t keep = std::min(entries.size(), static_cast<std::size_t>(limit));
   if (keep < entries.size() || more_left) {
-    if (keep > 0) page.next_until = entries[keep - 1].at() - 1;
+    if (keep > 0) {
+      const EpochSeconds last = entries[keep - 1].at();
+      std::vector<MessageEntry> kept;
+      for (std::size_t i = 0; i < keep; ++i) {
+        if (entries[i].at() != last) kept.push_back(std::move(entries[i]));
+      }
+      auto whole = second(last);
+      for (auto& entry : whole) kept.push_back(std::move(entry));
+      NewestFirst(kept);
+      entries = std::move(kept);
+      page.next_until = last - 1;
+    }
+  } else {
+    entries.resize(keep);
   }
-  entries.resize(keep);
   page.items = std::move(entries);
   return page;
 }
@@ -64,14 +89,25 @@ Result<MessagePage, Error> MessageHistory::OfClient(const Actor& actor, Id clien
     OutboxFilter filter;
     filter.recipient_type = RecipientType::kClient;
     filter.recipient_id = client_id;
-    filter.until = until;
-    std::vector<MessageEntry> entries;
-    const auto out = d_.outbox.List(s, actor.org_id, filter, std::nullopt, limit + 1);
-    const auto in = d_.chats.ReceivedOf(s, actor.org_id, client_id, filter.until, limit + 1);
-    for (const auto& row : out) entries.push_back({row, std::nullopt, ""});
-    for (const auto& message : in) entries.push_back({std::nullopt, message, ""});
-    const bool more = static_cast<int>(out.size()) > limit || static_cast<int>(in.size()) > limit;
-    return Cut(std::move(entries), limit, more);
+    auto read = [&](std::optional<EpochSeconds> last, std::optional<EpochSeconds> first, int count,
+                    bool& more) {
+      OutboxFilter f = filter;
+      f.until = last;
+      f.since = first;
+      const auto out = d_.outbox.List(s, actor.org_id, f, std::nullopt, count + 1);
+      const auto in = d_.chats.ReceivedOf(s, actor.org_id, client_id, last, first, count + 1);
+      std::vector<MessageEntry> entries;
+      for (const auto& row : out) entries.push_back({row, std::nullopt, ""});
+      for (const auto& message : in) entries.push_back({std::nullopt, message, ""});
+      more = static_cast<int>(out.size()) > count || static_cast<int>(in.size()) > count;
+      return entries;
+    };
+    bool more = false;
+    auto entries = read(until, std::nullopt, limit, more);
+    return Cut(std::move(entries), limit, more, [&](EpochSeconds second) {
+      bool ignored = false;
+      return read(second, second, kMaxSecond, ignored);
+    });
   });
 }
 
@@ -81,24 +117,36 @@ Result<MessagePage, Error> MessageHistory::Outbox(const Actor& actor, OutboxFilt
     return Fail(Error(ErrorCode::kForbidden));
   }
   return d_.db.Read([&](db::Session& s) -> Result<MessagePage, Error> {
-    filter.until = until;
-    const auto rows = d_.outbox.List(s, actor.org_id, filter, std::nullopt, limit + 1);
-    std::vector<Id> client_ids;
-    for (const auto& row : rows) {
-      if (row.recipient_type == RecipientType::kClient) client_ids.push_back(row.recipient_id);
-    }
-    std::sort(client_ids.begin(), client_ids.end());
-    client_ids.erase(std::unique(client_ids.begin(), client_ids.end()), client_ids.end());
-    std::map<Id, std::string> names;
-    for (const auto& c : d_.clients.Briefs(s, actor, client_ids)) {
-      names[c.id] = c.last_name.empty() ? c.first_name : c.first_name + " " + c.last_name;
-    }
-    std::vector<MessageEntry> entries;
-    for (const auto& row : rows) {
-      const bool client = row.recipient_type == RecipientType::kClient;
-      entries.push_back({row, std::nullopt, client ? names[row.recipient_id] : ""});
-    }
-    return Cut(std::move(entries), limit, static_cast<int>(rows.size()) > limit);
+    auto read = [&](std::optional<EpochSeconds> last, std::optional<EpochSeconds> first, int count,
+                    bool& more) {
+      OutboxFilter f = filter;
+      f.until = last;
+      f.since = first;
+      const auto rows = d_.outbox.List(s, actor.org_id, f, std::nullopt, count + 1);
+      more = static_cast<int>(rows.size()) > count;
+      std::vector<Id> client_ids;
+      for (const auto& row : rows) {
+        if (row.recipient_type == RecipientType::kClient) client_ids.push_back(row.recipient_id);
+      }
+      std::sort(client_ids.begin(), client_ids.end());
+      client_ids.erase(std::unique(client_ids.begin(), client_ids.end()), client_ids.end());
+      std::map<Id, std::string> names;
+      for (const auto& c : d_.clients.Briefs(s, actor, client_ids)) {
+        names[c.id] = c.last_name.empty() ? c.first_name : c.first_name + " " + c.last_name;
+      }
+      std::vector<MessageEntry> entries;
+      for (const auto& row : rows) {
+        const bool client = row.recipient_type == RecipientType::kClient;
+        entries.push_back({row, std::nullopt, client ? names[row.recipient_id] : ""});
+      }
+      return entries;
+    };
+    bool more = false;
+    auto entries = read(until, std::nullopt, limit, more);
+    return Cut(std::move(entries), limit, more, [&](EpochSeconds second) {
+      bool ignored = false;
+      return read(second, second, kMaxSecond, ignored);
+    });
   });
 }
 

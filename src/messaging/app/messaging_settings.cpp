@@ -146,9 +146,11 @@ FieldErrors ApplyRulesChanges(const json& changes, MessagingRules& r) {
         } else {
           r.reminders.offsets.clear();
           for (std::size_t i = 0; i < offsets.size(); ++i) {
-            if (!offsets[i].is_number_integer() || offsets[i].get<long long>() < 0 ||
-                offsets[i].get<long long>() > 1000000) {
+            if (!offsets[i].is_number_integer()) {
               errors.push_back({"reminders.offsets[" + std::to_string(i) + "]", "invalid_type"});
+            } else if (offsets[i].get<long long>() < -1000000 ||
+                       offsets[i].get<long long>() > 1000000) {
+              errors.push_back({"reminders.offsets[" + std::to_string(i) + "]", "out_of_range"});
             } else {
               r.reminders.offsets.push_back(offsets[i].get<int>());
             }

@@ -102,6 +102,11 @@ OutboxDispatcher::Outcome OutboxDispatcher::Process(OutboxRow row, EpochSeconds 
     case Composition::State::kFail:
       row.error = c.reason;
       return finish(OutboxStatus::kFailed, Outcome::kFailed);
+    case Composition::State::kLater:
+      // Not an attempt: the message waits for the quiet hours to end.
+      --row.attempts;
+      row.due_at = c.later;
+      return finish(OutboxStatus::kPending, Outcome::kRetried);
     case Composition::State::kReady:
       break;
   }

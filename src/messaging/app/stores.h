@@ -106,6 +106,7 @@ struct OutboxFilter {
   std::optional<RecipientType> recipient_type;
   std::optional<Id> recipient_id;
   std::optional<EpochSeconds> until;  // written at or before
+  std::optional<EpochSeconds> since;  // written at or after
 };
 
 class OutboxStore {
@@ -128,6 +129,10 @@ class OutboxStore {
   // Newest first, before the id `before` when given.
   virtual std::vector<OutboxRow> List(db::Session& s, Id org_id, const OutboxFilter& filter,
                                       std::optional<Id> before, int limit) = 0;
+  // Whether a reminder of the visit with a smaller offset than `slot` is due by `now` or went
+  // already (a reminder picked up that late is no longer worth sending).
+  virtual bool SmallerReminderDue(db::Session& s, Id org_id, Id appointment_id, int version,
+                                  std::int64_t slot, EpochSeconds now) = 0;
   // How many messages are in each status (for reports and tests).
   virtual std::vector<std::pair<std::string, long long>> CountByStatus(db::Session& s,
                                                                        Id org_id) = 0;
@@ -172,9 +177,10 @@ class ChatStore {
   virtual void SetChannelOrder(db::Session& s, Id org_id, Id client_id,
                                const std::string& channels) = 0;
   virtual Id AddReceived(db::Session& s, Id org_id, const ReceivedMessage& message) = 0;
-  // Newest first, received at or before `until` when given.
+  // Newest first, received at or before `until` and at or after `since` when given.
   virtual std::vector<ReceivedMessage> ReceivedOf(db::Session& s, Id org_id, Id client_id,
-                                                  std::optional<EpochSeconds> until, int limit) = 0;
+                                                  std::optional<EpochSeconds> until,
+                                                  std::optional<EpochSeconds> since, int limit) = 0;
 };
 
 // The organization's rules (branch 0) and the branches' own quiet hours, as JSON text.

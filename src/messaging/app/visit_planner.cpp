@@ -71,12 +71,17 @@ void VisitPlanner::Changed(db::Session& s, const identity::Actor& actor,
   }
   if (plan == Plan::kNothing) return;
 
+  // A move that keeps the time only changes masters: the client's messages stay as planned.
+  const bool time_moved = !change.old_start || *change.old_start != a.Start();
   // What waited for the visit as it was goes: the new plan below replaces it.
   if (plan != Plan::kNew && plan != Plan::kRestored) {
     std::vector<MessageKind> obsolete = VisitMessageKinds();
     if (plan == Plan::kCompleted) {
       obsolete = {MessageKind::kBookingConfirmation, MessageKind::kReminder,
                   MessageKind::kRescheduled};
+    } else if (plan == Plan::kMoved && !time_moved) {
+      obsolete = {MessageKind::kStaffNewBooking, MessageKind::kStaffBookingMoved,
+                  MessageKind::kStaffBookingCancelled};
     }
     d_.outbox.VoidPending(s, org_id, a.id, obsolete, now);
   }
@@ -102,18 +107,20 @@ void VisitPlanner::Changed(db::Session& s, const identity::Actor& actor,
     m.slot = slot;
     Enqueue(s, m, *client, salon, now);
   };
-  auto to_masters = [&](MessageKind kind) {
+  auto to_master = [&](MessageKind kind, Id staff_id) {
     if (!rules.Sends(kind) || follower) return;
-    std::set<Id> masters;
-    for (const auto& item : a.items) masters.insert(item.staff_id);
-    for (Id staff_id : masters) {
-      auto master = d_.recipients.Master(s, org_id, staff_id);
-      // Nobody is told of what they did themselves.
-      if (!master || (master->user_id && *master->user_id == actor.user_id)) continue;
-      PlannedMessage m = base;
-      m.kind = kind;
-      Enqueue(s, m, *master, salon, now);
-    }
+    auto master = d_.recipients.Master(s, org_id, staff_id);
+    // Nobody is told of what they did themselves.
+    if (!master || (master->user_id && *master->user_id == actor.user_id)) return;
+    PlannedMessage m = base;
+    m.kind = kind;
+    Enqueue(s, m, *master, salon, now);
+  };
+  std::set<Id> masters;
+  for (const auto& item : a.items) masters.insert(item.staff_id);
+  const std::set<Id> masters_before(change.old_masters.begin(), change.old_masters.end());
+  auto to_masters = [&](MessageKind kind) {
+    for (Id staff_id : masters) to_master(kind, staff_id);
   };
   auto reminders = [&] {
     if (!rules.Sends(MessageKind::kReminder)) return;
@@ -130,9 +137,22 @@ void VisitPlanner::Changed(db::Session& s, const identity::Actor& actor,
       to_masters(MessageKind::kStaffNewBooking);
       break;
     case Plan::kMoved:
-      to_client(MessageKind::kRescheduled, now);
-      reminders();
-      to_masters(MessageKind::kStaffBookingMoved);
+      if (time_moved) {
+        to_client(MessageKind::kRescheduled, now);
+        reminders();
+      }
+      // A master who keeps the visit hears of the new time, one who gets it of a new booking,
+      // one who loses it of a cancellation.
+      for (Id staff_id : masters) {
+        if (masters_before.count(staff_id) == 0) {
+          to_master(MessageKind::kStaffNewBooking, staff_id);
+        } else if (time_moved) {
+          to_master(MessageKind::kStaffBookingMoved, staff_id);
+        }
+      }
+      for (Id staff_id : masters_before) {
+        if (masters.count(staff_id) == 0) to_master(MessageKind::kStaffBookingCancelled, staff_id);
+      }
       break;
     case Plan::kRestored:
       reminders();

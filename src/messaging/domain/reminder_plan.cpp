@@ -160,6 +160,18 @@ bool InRange(int value, int low, int high) { return value >= low && value <= hig
 
 }  // namespace
 
+std::optional<EpochSeconds> OutsideQuietHours(EpochSeconds now,
+                                              const std::optional<QuietHours>& quiet,
+                                              std::string_view zone,
+                                              std::optional<EpochSeconds> latest) {
+  if (!quiet) return now;
+  const BranchClock clock(zone);
+  const auto span = QuietSpanAt(clock, *quiet, now);
+  if (!span) return now;
+  if (latest && span->end > *latest) return std::nullopt;
+  return span->end;
+}
+
 FieldErrors CheckReminderRules(const ReminderRules& rules) {
   FieldErrors errors;
   if (static_cast<int>(rules.offsets.size()) > kMaxOffsets) {

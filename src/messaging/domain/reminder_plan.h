@@ -99,6 +99,14 @@ struct DueReminder {
   friend bool operator==(const DueReminder&, const DueReminder&) = default;
 };
 
+// When a message due at `now` may go out at the branch: `now` outside its quiet hours; inside them,
+// the moment they end, if that is not after `latest`; nullopt when it would be (the message is
+// not sent). Checked again when sending, since a message may be picked up late.
+std::optional<EpochSeconds> OutsideQuietHours(EpochSeconds now,
+                                              const std::optional<QuietHours>& quiet,
+                                              std::string_view zone,
+                                              std::optional<EpochSeconds> latest);
+
 // The reminders that will be sent for many visits of one branch (its zone is looked up once), in
 // the order of the visits and then of the offsets.
 std::vector<DueReminder> PlanReminders(std::span<const UpcomingVisit> visits,

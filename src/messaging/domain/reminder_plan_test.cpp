@@ -196,5 +196,21 @@ TEST(MessagingReminders, UnknownZoneCountsAsUtc) {
             *ParseRfc3339("2026-11-24T12:00:00Z"));
 }
 
+TEST(MessagingReminders, PickedUpInQuietHoursWaitsForMorningOrIsDropped) {
+  const QuietHours quiet;  // 21:00-09:00
+  const EpochSeconds night = Kyiv("2026-11-24", 23, 30);
+  // Not quiet: at once; no quiet hours: at once.
+  EXPECT_EQ(OutsideQuietHours(Kyiv("2026-11-24", 15), quiet, kKyiv, std::nullopt),
+            Kyiv("2026-11-24", 15));
+  EXPECT_EQ(OutsideQuietHours(night, std::nullopt, kKyiv, std::nullopt), night);
+  // Quiet: held until 09:00, unless that is later than allowed (a visit at 09:15 with 30 min lead).
+  EXPECT_EQ(OutsideQuietHours(night, quiet, kKyiv, std::nullopt), Kyiv("2026-11-25", 9));
+  EXPECT_EQ(OutsideQuietHours(night, quiet, kKyiv, Kyiv("2026-11-25", 10)), Kyiv("2026-11-25", 9));
+  EXPECT_EQ(OutsideQuietHours(night, quiet, kKyiv, Kyiv("2026-11-25", 8, 45)), std::nullopt);
+  // After midnight, the same morning.
+  EXPECT_EQ(OutsideQuietHours(Kyiv("2026-11-25", 2), quiet, kKyiv, std::nullopt),
+            Kyiv("2026-11-25", 9));
+}
+
 }  // namespace
 }  // namespace kvitka::messaging

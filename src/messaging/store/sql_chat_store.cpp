@@ -121,19 +121,23 @@ Id SqlChatStore::AddReceived(db::Session& s, Id org_id, const ReceivedMessage& m
 }
 
 std::vector<ReceivedMessage> SqlChatStore::ReceivedOf(db::Session& s, Id org_id, Id client_id,
-                                                      std::optional<EpochSeconds> before,
+                                                      std::optional<EpochSeconds> until,
+                                                      std::optional<EpochSeconds> since,
                                                       int limit) {
   std::vector<ReceivedMessage> out;
   ReceivedMessage m;
   std::string channel;
-  const EpochSeconds until = before.value_or(std::numeric_limits<EpochSeconds>::max());
+  const EpochSeconds last = until.value_or(std::numeric_limits<EpochSeconds>::max());
+  const EpochSeconds first = since.value_or(0);
   soci::statement st =
-      (s.sql().prepare << "SELECT id, channel, chat_id, text, received_at FROM received_messages "
-                          "WHERE org_id = :o AND client_id = :c AND received_at <= :b ORDER BY "
-                          "received_at DESC, id DESC LIMIT " +
-                              std::to_string(limit),
-       use(org_id), use(client_id), use(until), into(m.id), into(channel), into(m.chat_id),
-       into(m.text), into(m.received_at));
+      (s.sql().prepare
+           << "SELECT id, channel, chat_id, text, received_at FROM received_messages "
+              "WHERE org_id = :o AND client_id = :c AND received_at <= :b AND received_at >= :f "
+              "ORDER BY "
+              "received_at DESC, id DESC LIMIT " +
+                  std::to_string(limit),
+       use(org_id), use(client_id), use(last), use(first), into(m.id), into(channel),
+       into(m.chat_id), into(m.text), into(m.received_at));
   st.execute();
   while (st.fetch()) {
     ReceivedMessage row = m;

@@ -42,6 +42,8 @@ class SqlOutboxStore final : public OutboxStore {
   bool Finish(db::Session& s, const OutboxRow& row, EpochSeconds claimed_lease) override;
   std::vector<OutboxRow> List(db::Session& s, Id org_id, const OutboxFilter& filter,
                               std::optional<Id> before, int limit) override;
+  bool SmallerReminderDue(db::Session& s, Id org_id, Id appointment_id, int version,
+                          std::int64_t slot, EpochSeconds now) override;
   std::vector<std::pair<std::string, long long>> CountByStatus(db::Session& s, Id org_id) override;
 };
 
@@ -63,7 +65,8 @@ class SqlChatStore final : public ChatStore {
                        const std::string& channels) override;
   Id AddReceived(db::Session& s, Id org_id, const ReceivedMessage& message) override;
   std::vector<ReceivedMessage> ReceivedOf(db::Session& s, Id org_id, Id client_id,
-                                          std::optional<EpochSeconds> before, int limit) override;
+                                          std::optional<EpochSeconds> until,
+                                          std::optional<EpochSeconds> since, int limit) override;
 };
 
 class SqlMessagingRulesStore final : public MessagingRulesStore {

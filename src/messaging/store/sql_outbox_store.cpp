@@ -221,6 +221,10 @@ std::vector<OutboxRow> SqlOutboxStore::List(db::Session& s, Id org_id, const Out
     where += " AND created_at <= :until";
     ids.push_back(*f.until);
   }
+  if (f.since) {
+    where += " AND created_at >= :since";
+    ids.push_back(*f.since);
+  }
   if (f.recipient_type) {
     where += " AND recipient_type = :rt";
     texts.emplace_back(RecipientTypeName(*f.recipient_type));
@@ -239,6 +243,16 @@ std::vector<OutboxRow> SqlOutboxStore::List(db::Session& s, Id org_id, const Out
   }
   return Query(s, where + " ORDER BY created_at DESC, id DESC LIMIT " + std::to_string(limit), ids,
                texts);
+}
+
+bool SqlOutboxStore::SmallerReminderDue(db::Session& s, Id org_id, Id appointment_id, int version,
+                                        std::int64_t slot, EpochSeconds now) {
+  int found = 0;
+  s.sql() << "SELECT COUNT(*) FROM message_outbox WHERE org_id = :o AND appointment_id = :a AND "
+             "version = :v AND kind = 'reminder' AND slot < :slot AND due_at <= :now AND status "
+             "IN ('pending', 'sending', 'sent')",
+      use(org_id), use(appointment_id), use(version), use(slot), use(now), into(found);
+  return found > 0;
 }
 
 std::vector<std::pair<std::string, long long>> SqlOutboxStore::CountByStatus(db::Session& s,
