@@ -35,6 +35,8 @@ export class ApiError extends Error {
   readonly requestId?: string;
   /** Seconds, from the Retry-After header of a 429 answer. */
   readonly retryAfter?: number;
+  /** The whole problem body, extension members included (e.g. a template's "issues"). */
+  readonly problem: Problem & Record<string, unknown>;
 
   constructor(
     status: number,
@@ -56,6 +58,7 @@ export class ApiError extends Error {
       : [];
     this.requestId = extra.requestId;
     this.retryAfter = extra.retryAfter;
+    this.problem = problem as Problem & Record<string, unknown>;
   }
 
   /** Field errors keyed by field name (first error per field wins). */

@@ -5,6 +5,7 @@ import {
   IconCalendarStats,
   IconFiles,
   IconMail,
+  IconMessages,
   IconNotes,
   IconPhone,
   IconUser,
@@ -17,6 +18,7 @@ import { ProblemAlert } from '../app/ProblemAlert';
 import { NotFoundPage } from '../app/NotFoundPage';
 import { isApiError } from '../app/api';
 import { useAuthedSession } from '../identity/session';
+import { ClientMessagesTab } from '../messaging/ClientMessagesTab';
 import { clientKeys, filePath, getClient, listTags } from './api';
 import { ClientActions } from './ClientActions';
 import { FilesTab } from './FilesTab';
@@ -29,7 +31,7 @@ import { ProfileTab } from './ProfileTab';
 import { TagBadges } from './TagChips';
 import { VisitsTab } from './VisitsTab';
 
-const TABS = ['profile', 'visits', 'files', 'notes'] as const;
+const TABS = ['profile', 'visits', 'files', 'notes', 'messages'] as const;
 type Tab = (typeof TABS)[number];
 
 export function ClientCardPage() {
@@ -41,7 +43,12 @@ export function ClientCardPage() {
   const role = session.role;
   const [params, setParams] = useSearchParams();
   const requested = params.get('tab');
-  const tab: Tab = (TABS as readonly string[]).includes(requested ?? '') ? (requested as Tab) : 'profile';
+  // Masters do not see a client's messages (the API answers them 403).
+  const showMessages = canSeeContacts(role);
+  const tab: Tab =
+    (TABS as readonly string[]).includes(requested ?? '') && (requested !== 'messages' || showMessages)
+      ? (requested as Tab)
+      : 'profile';
   const [mergeWith, setMergeWith] = useState<ExistingClient | null>(null);
   const isPhone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const icon = (Icon: typeof IconUser) => (isPhone ? undefined : <Icon size={16} />);
@@ -196,6 +203,11 @@ export function ClientCardPage() {
           <Tabs.Tab value="notes" leftSection={icon(IconNotes)} data-testid="client-tab-notes">
             {t('clients.card.tabs.notes')}
           </Tabs.Tab>
+          {showMessages && (
+            <Tabs.Tab value="messages" leftSection={icon(IconMessages)} data-testid="client-tab-messages">
+              {t('clients.card.tabs.messages')}
+            </Tabs.Tab>
+          )}
         </Tabs.List>
         <Tabs.Panel value="profile">
           <ProfileTab client={c} tags={tags.data ?? []} canEdit={canEdit} contacts={contacts} onMerge={setMergeWith} />
@@ -209,6 +221,11 @@ export function ClientCardPage() {
         <Tabs.Panel value="notes">
           <NotesTab client={c} canEdit={canEdit} />
         </Tabs.Panel>
+        {showMessages && (
+          <Tabs.Panel value="messages">
+            <ClientMessagesTab clientId={c.id} />
+          </Tabs.Panel>
+        )}
       </Tabs>
     </Stack>
   );

@@ -1,5 +1,13 @@
 import { Tabs } from '@mantine/core';
-import { IconAddressBook, IconBuildingStore, IconCalendarOff, IconDoor, IconUsers, IconWorld } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconBuildingStore,
+  IconCalendarOff,
+  IconDoor,
+  IconMessages,
+  IconUsers,
+  IconWorld,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../app/PageHeader';
@@ -9,11 +17,13 @@ import { BranchesTab } from '../identity/BranchesTab';
 import { canListUsers } from '../identity/permissions';
 import { useAuthedSession } from '../identity/session';
 import { UsersTab } from '../identity/UsersTab';
+import { canManageMessaging } from '../messaging/api';
+import { MessagesSettingsTab } from '../messaging/MessagesSettingsTab';
 import { RoomsTab } from '../services/RoomsTab';
 import { ClosedDaysTab } from '../staff/ClosedDaysTab';
 import { OnlineBookingTab } from './OnlineBookingTab';
 
-type Tab = 'users' | 'branches' | 'clients' | 'rooms' | 'closed-days' | 'online-booking';
+type Tab = 'users' | 'branches' | 'clients' | 'rooms' | 'closed-days' | 'online-booking' | 'messages';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -22,9 +32,12 @@ export function SettingsPage() {
   const showUsers = canListUsers(session.role);
   const requested = params.get('tab');
   const showClients = canEditClients(session.role);
+  const showMessages = canManageMessaging(session.role);
   const tab: Tab =
     requested === 'clients' && showClients
       ? 'clients'
+      : requested === 'messages' && showMessages
+        ? 'messages'
       : requested === 'rooms' || requested === 'closed-days' || requested === 'online-booking'
         ? requested
       : requested === 'branches' || !showUsers
@@ -64,6 +77,11 @@ export function SettingsPage() {
               {t('settings.tabs.clients')}
             </Tabs.Tab>
           )}
+          {showMessages && (
+            <Tabs.Tab value="messages" leftSection={<IconMessages size={16} />} data-testid="settings-tab-messages">
+              {t('settings.tabs.messages')}
+            </Tabs.Tab>
+          )}
         </Tabs.List>
         {showUsers && (
           <Tabs.Panel value="users">
@@ -85,6 +103,11 @@ export function SettingsPage() {
         {showClients && (
           <Tabs.Panel value="clients">
             <ClientsSettingsTab />
+          </Tabs.Panel>
+        )}
+        {showMessages && (
+          <Tabs.Panel value="messages">
+            <MessagesSettingsTab />
           </Tabs.Panel>
         )}
       </Tabs>
