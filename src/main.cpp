@@ -119,10 +119,11 @@ struct Kvitka {
                      staff, file_storage),
         recipients(chat_store, channel_settings_store, clients, staff),
         visit_messages(messaging::PlannerDeps{outbox_store, rules_store, recipients, branches}),
+        visit_listeners({&visit_messages}),
         booking_feed(events),
         booking_deps{*db,     appointment_store, group_store, waitlist_store,
                      clients, catalog,           staff,       branches,
-                     audit,   booking_feed,      clock,       visit_messages},
+                     audit,   booking_feed,      clock,       visit_listeners},
         availability(booking_deps),
         waitlist(booking_deps, availability),
         appointments(booking_deps, waitlist),
@@ -213,6 +214,8 @@ struct Kvitka {
   messaging::SqlMessagingRulesStore rules_store;
   messaging::Recipients recipients;
   messaging::VisitPlanner visit_messages;
+  // Everything told of a change to a visit in its transaction: the outbox, the tasks.
+  booking::VisitListeners visit_listeners;
 
   http::EventHub events;
   booking::SqlAppointmentStore appointment_store;

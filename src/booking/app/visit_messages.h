@@ -29,4 +29,16 @@ class VisitMessages {
   virtual void Changed(db::Session& s, const identity::Actor& actor, const VisitChange& change) = 0;
 };
 
+// Tells several listeners in turn (the outbox, the tasks, ...), in the order given.
+class VisitListeners final : public VisitMessages {
+ public:
+  explicit VisitListeners(std::vector<VisitMessages*> listeners) : listeners_(std::move(listeners)) {}
+  void Changed(db::Session& s, const identity::Actor& actor, const VisitChange& change) override {
+    for (auto* listener : listeners_) listener->Changed(s, actor, change);
+  }
+
+ private:
+  std::vector<VisitMessages*> listeners_;
+};
+
 }  // namespace kvitka::booking
