@@ -19,12 +19,16 @@
 #include "core/secret.h"
 #include "core/time.h"
 #include "demo/demo_salon.h"
+#include "feedback/app/low_score_tasks.h"
+#include "feedback/http/feedback_routes.h"
+#include "feedback/store/sql_feedback_store.h"
 #include "identity/http/identity_routes.h"
 #include "identity/http/session_authenticator.h"
 #include "identity/store/sql_organization_store.h"
 #include "identity/store/sql_session_store.h"
 #include "identity/store/sql_user_store.h"
 #include "jobs/job_runner.h"
+#include "messaging/app/marketing_planner.h"
 #include "messaging/app/outbox_dispatcher.h"
 #include "messaging/app/visit_planner.h"
 #include "messaging/http/messaging_routes.h"
@@ -35,6 +39,10 @@
 #include "platform/http/server.h"
 #include "staff/http/staff_routes.h"
 #include "staff/store/sql_staff_store.h"
+#include "tasks/app/confirm_planner.h"
+#include "tasks/app/visit_tasks.h"
+#include "tasks/http/task_routes.h"
+#include "tasks/store/sql_task_store.h"
 
 namespace kvitka {
 namespace {
@@ -118,8 +126,9 @@ struct Kvitka {
         staff_photos(staff::StaffDeps{*db, staff_store, catalog, branches, team, audit, clock},
                      staff, file_storage),
         recipients(chat_store, channel_settings_store, clients, staff),
-        visit_messages(messaging::PlannerDeps{outbox_store, rules_store, recipients, branches}),
-        visit_listeners({&visit_messages}),
+        visit_messages(
+            messaging::PlannerDeps{outbox_store, rules_store, recipients, branches, clock}),
+        visit_listeners({&visit_messages, &visit_tasks}),
         booking_feed(events),
         booking_deps{*db,     appointment_store, group_store, waitlist_store,
                      clients, catalog,           staff,       branches,
@@ -131,23 +140,42 @@ struct Kvitka {
         groups(appointments),
         online(booking::OnlineBookingDeps{booking_deps, online_store, appointments, availability,
                                           waitlist, settings.online_limits}),
+        tasks(
+            tasks::TaskDeps{*db, task_store, clients, team, branches, appointments, audit, clock}),
+        visit_tasks(tasks, task_store, branches),
+        confirm_planner(*db, tasks, task_store, branches, appointments),
+        low_scores(tasks, branches),
+        visit_feedback(feedback::FeedbackDeps{*db, feedback_store, online, appointments, clients,
+                                              staff, branches, audit, low_scores, clock,
+                                              settings.online_limits.per_ip}),
         messaging_deps{*db, channel_settings_store, template_store, audit, clock},
         channel_settings(messaging_deps),
         message_templates(messaging_deps),
-        messaging_settings(*db, rules_store, branches, audit, clock),
+        reminder_replanner(
+            messaging::ReplanDeps{*db, outbox_store, rules_store, clients, appointments, branches}),
+        messaging_settings(*db, rules_store, branches, audit, clock, reminder_replanner),
         message_history(messaging::HistoryDeps{*db, outbox_store, chat_store,
                                                channel_settings_store, clients, clock}),
         gateways(ParseProviderUrls(settings.provider_urls)),
-        dispatcher(messaging::DispatcherDeps{*db, outbox_store, channel_settings_store,
-                                             template_store, rules_store, chat_store, recipients,
-                                             gateways, appointments, online, staff, branches},
-                   messaging::DispatchOptions{
-                       .workers = 4, .public_url = PublicBase(settings), .retry = {}}),
+        dispatcher(
+            messaging::DispatcherDeps{*db, outbox_store, channel_settings_store, template_store,
+                                      rules_store, chat_store, campaign_store, recipients, gateways,
+                                      appointments, online, staff, branches},
+            messaging::DispatchOptions{
+                .workers = 4, .public_url = PublicBase(settings), .retry = {}}),
         conversation(messaging::ConversationDeps{*db, chat_store, recipients, appointments, online,
                                                  branches, clock, PublicBase(settings)}),
         telegram_bots(messaging::TelegramBotsDeps{*db, channel_settings_store, bot_poll_store,
                                                   gateways, conversation, clock,
-                                                  PublicBase(settings), RandomToken(9)}) {
+                                                  PublicBase(settings), RandomToken(9)}),
+        viber_bots(messaging::ViberBotsDeps{*db, channel_settings_store, gateways, conversation,
+                                            PublicBase(settings)}),
+        campaigns(messaging::CampaignDeps{*db, campaign_store, chat_store, outbox_store, recipients,
+                                          clients, appointments, online, branches, audit, clock,
+                                          PublicBase(settings)}),
+        marketing(messaging::MarketingPlannerDeps{*db, staff, rules_store, recipients,
+                                                  visit_messages, clients, catalog, appointments,
+                                                  branches}) {
     http::AddHealthRoute(router, [this] { return db->Ping(); });
     identity::AddIdentityRoutes(router, auth, team, branches,
                                 {settings.secure_cookies, settings.public_url});
@@ -162,11 +190,15 @@ struct Kvitka {
     booking::AddBookingRoutes(router, booking);
     booking::AddGroupRoutes(router, booking);
     booking::AddOnlineRoutes(router, online, settings.public_url);
+    tasks::AddTaskRoutes(router, tasks);
+    feedback::AddFeedbackRoutes(router, visit_feedback);
     messaging::AddChannelSettingsRoutes(router, channel_settings);
     messaging::AddMessageTemplateRoutes(router, message_templates);
     messaging::AddMessagingRulesRoutes(router, messaging_settings);
     messaging::AddMessageHistoryRoutes(router, message_history);
-    messaging::AddBotRoutes(router, telegram_bots);
+    messaging::AddBotRoutes(router, telegram_bots, viber_bots);
+    messaging::AddCampaignRoutes(router, campaigns);
+    messaging::AddOptOutRoutes(router, campaigns);
   }
 
   static std::unique_ptr<db::Database> Open(const std::string& url, std::size_t pool_size) {
@@ -212,6 +244,7 @@ struct Kvitka {
   messaging::SqlOutboxStore outbox_store;
   messaging::SqlChatStore chat_store;
   messaging::SqlMessagingRulesStore rules_store;
+  messaging::SqlCampaignStore campaign_store;
   messaging::Recipients recipients;
   messaging::VisitPlanner visit_messages;
   // Everything told of a change to a visit in its transaction: the outbox, the tasks.
@@ -231,10 +264,20 @@ struct Kvitka {
   booking::JournalService journal;
   booking::GroupService groups;
   booking::OnlineBooking online;
+  // The team's tasks: a no-show's call (told by booking), tomorrow's confirmations (daily).
+  tasks::SqlTaskStore task_store;
+  tasks::TaskService tasks;
+  tasks::VisitTasks visit_tasks;
+  tasks::ConfirmTomorrowPlanner confirm_planner;
+  // Feedback after a visit; a low score adds a task in the same transaction.
+  feedback::SqlFeedbackStore feedback_store;
+  feedback::LowScoreTasks low_scores;
+  feedback::FeedbackService visit_feedback;
 
   messaging::MessagingDeps messaging_deps;
   messaging::ChannelSettings channel_settings;
   messaging::MessageTemplates message_templates;
+  messaging::ReminderReplanner reminder_replanner;
   messaging::MessagingSettings messaging_settings;
   messaging::MessageHistory message_history;
   messaging::Gateways gateways;
@@ -242,6 +285,9 @@ struct Kvitka {
   messaging::SqlBotPollStore bot_poll_store;
   messaging::BotConversation conversation;
   messaging::TelegramBots telegram_bots;
+  messaging::ViberBots viber_bots;
+  messaging::Campaigns campaigns;
+  messaging::MarketingPlanner marketing;
 
   http::Router router;
 };
@@ -308,7 +354,14 @@ int Serve(const Settings& settings) {
   // Bots answer from here; messages go out from here unless --no-dispatch (several servers may
   // run side by side: each claims its own messages, one polls each bot).
   std::vector<jobs::Job> work = {
-      {"telegram", std::chrono::milliseconds(500), [&app] { app.telegram_bots.PollOnce(5); }}};
+      {"telegram", std::chrono::milliseconds(500),
+       [&app] {
+         app.viber_bots.EnsureWebhooks();
+         app.telegram_bots.PollOnce(5);
+       }},
+      {"marketing", std::chrono::minutes(10), [&app] { app.marketing.PlanDue(app.clock.Now()); }}};
+  work.push_back(
+      {"tasks", std::chrono::minutes(5), [&app] { app.confirm_planner.Run(app.clock.Now()); }});
   if (settings.dispatch) {
     work.push_back({"dispatch", std::chrono::milliseconds(1000), [&app] {
                       const auto report = app.dispatcher.RunDue(app.clock.Now());
@@ -458,11 +511,14 @@ int main(int argc, char** argv) {
     }
     if (*jobs_run) {
       const EpochSeconds at = settings.now.empty() ? app.clock.Now() : ParseNow(settings.now);
+      const int planned = app.marketing.PlanDue(at);
+      const int tasks_added = app.confirm_planner.Run(at);
       const auto r = app.dispatcher.RunDue(at);
-      std::cout << "{\"claimed\":" << r.claimed << ",\"sent\":" << r.sent
-                << ",\"retried\":" << r.retried << ",\"failed\":" << r.failed
-                << ",\"voided\":" << r.voided << ",\"skipped\":" << r.skipped
-                << ",\"lost\":" << r.lost << "}" << std::endl;
+      std::cout << "{\"planned\":" << planned << ",\"claimed\":" << r.claimed
+                << ",\"sent\":" << r.sent << ",\"retried\":" << r.retried
+                << ",\"failed\":" << r.failed << ",\"voided\":" << r.voided
+                << ",\"skipped\":" << r.skipped << ",\"lost\":" << r.lost
+                << ",\"tasks\":" << tasks_added << "}" << std::endl;
       return 0;
     }
     if (*user_add) {

@@ -2,7 +2,7 @@
 // (21:00-09:00 by default) is held until they end, or sent just before they began when the
 // morning is too close to the visit, and nothing goes out during them; without quiet hours it
 // keeps its time; a whole-day offset keeps the wall time across both daylight-saving days in
-// Europe/Kyiv (23 and 25 real hours); changed offsets apply to the bookings made after.
+// Europe/Kyiv (23 and 25 real hours); changed offsets apply to every coming visit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { book, oneItem, at, addDays, future, newClient, plusMinutes, sameInstant } from '../lib/booking.mjs';
@@ -104,20 +104,29 @@ test('daylight saving: the 24 h reminder of a 10:00 visit is due at 10:00 the da
   }
 });
 
-test('changed offsets apply to bookings made after the change; earlier bookings keep theirs', async () => {
+test('changed offsets apply to every coming visit: waiting reminders are planned again', async () => {
   const s = await messagingSalon(env);
   const d = future(10);
   const earlier = await visit(s, at(d, '14:00'));
   const rules = await putRules(s.c, { reminders: { offsets: [2880, 60] } });
   assert.deepEqual(rules.reminders.offsets, [2880, 60]);
   const later = await visit(s, at(d, '14:00'), { staff: s.bohdana });
-  const due = async (a) => (await reminders(s.c, a.id)).map((r) => Date.parse(r.due_at));
-  assert.deepEqual(await due(earlier.a), [at(addDays(d, -1), '14:00'), at(d, '12:00')].map(Date.parse), 'the earlier booking');
-  assert.deepEqual(await due(later.a), [at(addDays(d, -2), '14:00'), at(d, '13:00')].map(Date.parse), 'the new offsets');
+  const due = async (a, status = 'pending') =>
+    (await reminders(s.c, a.id)).filter((r) => r.status === status).map((r) => Date.parse(r.due_at));
+  const wanted = [at(addDays(d, -2), '14:00'), at(d, '13:00')].map(Date.parse);
+  assert.deepEqual(await due(earlier.a), wanted, 'the earlier booking follows the new offsets');
+  assert.deepEqual(await due(earlier.a, 'voided'), [at(addDays(d, -1), '14:00'), at(d, '12:00')].map(Date.parse),
+    'its old reminders are voided');
+  assert.deepEqual(await due(later.a), wanted, 'the new booking too');
 
   await putRules(s.c, { kinds: { reminder: false } });
+  assert.deepEqual(await due(earlier.a), [], 'reminders turned off: none waits');
   const none = await visit(s, at(addDays(d, 1), '14:00'));
-  assert.deepEqual(await reminders(s.c, none.a.id), [], 'reminders turned off: none planned');
+  assert.deepEqual(await reminders(s.c, none.a.id), [], 'and none is planned');
+  await putRules(s.c, { kinds: { reminder: true } });
+  assert.deepEqual(await due(earlier.a), wanted, 'turned on again: planned again');
+  await runJobs(env, new Date(wanted[0]).toISOString());
+  assert.equal(smsTo(env.sms, earlier.phone).length, 2, 'the confirmation and one reminder, once');
 });
 
 test('a reminder found due in the quiet hours (the jobs ran late) is not sent during them', {

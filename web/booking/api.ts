@@ -244,3 +244,41 @@ export function newIdempotencyKey(): string {
   else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** The visit's feedback form (/b/{slug}/f/{token}): the visit as its client sees it and the answer. */
+export interface PublicFeedback {
+  salon: { name: string };
+  branch: { slug: string; name: string; address: string; phone: string; timezone: string };
+  visit: {
+    status: Status;
+    start: string;
+    end: string;
+    local_start: string;
+    timezone: string;
+    client_first_name: string;
+    items: { service_name: string; staff_name: string; start: string; end: string }[];
+  };
+  feedback: {
+    rating: number;
+    nps: number | null;
+    comment: string;
+    created_at: string;
+    updated_at: string;
+    editable_until: string;
+    can_edit: boolean;
+  } | null;
+  open: boolean;
+  closed_reason: 'not_completed' | 'expired' | null;
+  closes_at: string;
+  can_answer: boolean;
+}
+
+export interface FeedbackAnswer {
+  rating: number;
+  nps: number | null;
+  comment: string;
+}
+
+export const getFeedback = (token: string) => call<PublicFeedback>('GET', `/feedback/${seg(token)}`);
+
+export const giveFeedback = (token: string, answer: FeedbackAnswer) => call<PublicFeedback>('POST', `/feedback/${seg(token)}`, answer);

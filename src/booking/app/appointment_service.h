@@ -94,6 +94,28 @@ class AppointmentService {
     return d_.appointments.Find(s, org_id, id);
   }
 
+  // For the come-back reminders, inside the caller's unit of work.
+  std::vector<ServiceVisit> LastServiceVisitsIn(db::Session& s, Id org_id) {
+    return d_.appointments.LastServiceVisits(s, org_id);
+  }
+  std::vector<Id> ClientsBookedAfterIn(db::Session& s, Id org_id, EpochSeconds from) {
+    return d_.appointments.ClientsBookedAfter(s, org_id, from);
+  }
+  std::vector<UpcomingTime> UpcomingTimesIn(db::Session& s, Id org_id, EpochSeconds from) {
+    return d_.appointments.UpcomingTimes(s, org_id, from);
+  }
+  // Whether the client has a visit booked or confirmed that starts after `from`.
+  bool HasUpcomingIn(db::Session& s, Id org_id, Id client_id, EpochSeconds from) {
+    for (const auto& a : d_.appointments.UpcomingOf(s, org_id, client_id, from)) {
+      if (a.status == Status::kBooked || a.status == Status::kConfirmed) return true;
+    }
+    return false;
+  }
+  int CountCreatedByIn(db::Session& s, Id org_id, const std::vector<Id>& client_ids,
+                       EpochSeconds from, EpochSeconds to) {
+    return d_.appointments.CountCreatedBy(s, org_id, client_ids, from, to);
+  }
+
   // A seat in a group class (for the group use cases), inside their unit of work.
   Reservations& reservations() { return reservations_; }
   BookingDeps& deps() { return d_; }

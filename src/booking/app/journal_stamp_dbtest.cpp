@@ -137,6 +137,12 @@ TEST_P(JournalStampTest, EveryTableIsOnOneSideOfTheList) {
       // messaging (0010)
       "message_outbox", "received_messages", "client_chat_links", "chat_link_tokens",
       "client_channel_orders", "messaging_rules", "bot_polls",
+      // campaigns (0013)
+      "campaigns", "opt_out_tokens",
+      // feedback (0012)
+      "feedback", "feedback_staff",
+      // tasks (0011)
+      "tasks", "task_booking_days",
       // the stamps themselves
       "journal_stamps"};
   std::vector<std::string> tables;

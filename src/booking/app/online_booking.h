@@ -147,6 +147,11 @@ class OnlineBooking {
     std::string phone;
   };
   VisitLinks LinksIn(db::Session& s, Id org_id, const Appointment& a);
+  // The phone clients of a branch are told to call (its online booking rules), inside the
+  // caller's unit of work.
+  std::string PhoneIn(db::Session& s, Id org_id, Id branch_id) {
+    return RulesIn(s, org_id, branch_id).phone;
+  }
 
  private:
   // The branch of a slug with its rules; not found, or closed for online booking.

@@ -35,6 +35,27 @@ struct BookingEvent {
   EpochSeconds at = 0;
 };
 
+// When a coming visit is, and when its current version was made.
+struct UpcomingTime {
+  Id id = 0;
+  Id branch_id = 0;
+  Id client_id = 0;
+  int version = 0;
+  EpochSeconds start = 0;
+  EpochSeconds updated_at = 0;
+};
+
+// A client's last completed visit with a service.
+struct ServiceVisit {
+  Id appointment_id = 0;
+  Id client_id = 0;
+  Id service_id = 0;
+  Id branch_id = 0;
+  Id staff_id = 0;
+  std::string service_name;
+  EpochSeconds start = 0;
+};
+
 class AppointmentStore {
  public:
   virtual ~AppointmentStore() = default;
@@ -57,6 +78,16 @@ class AppointmentStore {
   virtual std::vector<Appointment> UpcomingOf(db::Session& s, Id org_id, Id client_id,
                                               EpochSeconds from) = 0;
   virtual std::vector<Appointment> OfGroup(db::Session& s, Id org_id, Id group_event_id) = 0;
+  // The last completed visit of each client with each service (come-back reminders).
+  virtual std::vector<ServiceVisit> LastServiceVisits(db::Session& s, Id org_id) = 0;
+  // Visits booked or confirmed that start after `from`, without their items (reminders for many
+  // visits at once).
+  virtual std::vector<UpcomingTime> UpcomingTimes(db::Session& s, Id org_id, EpochSeconds from) = 0;
+  // The clients with a visit booked or confirmed that starts after `from`.
+  virtual std::vector<Id> ClientsBookedAfter(db::Session& s, Id org_id, EpochSeconds from) = 0;
+  // How many appointments these clients booked (created) in [from, to) (a campaign's effect).
+  virtual int CountCreatedBy(db::Session& s, Id org_id, const std::vector<Id>& client_ids,
+                             EpochSeconds from, EpochSeconds to) = 0;
   // Recounted visit statistics of a client from its appointments.
   virtual clients::VisitStats StatsOf(db::Session& s, Id org_id, Id client_id) = 0;
 

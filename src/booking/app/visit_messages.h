@@ -27,14 +27,25 @@ class VisitMessages {
  public:
   virtual ~VisitMessages() = default;
   virtual void Changed(db::Session& s, const identity::Actor& actor, const VisitChange& change) = 0;
+  // A freed time was offered to a client on the waitlist (`services`: their names).
+  virtual void WaitlistOffered(db::Session& /*s*/, Id /*org_id*/, Id /*branch_id*/,
+                               Id /*client_id*/, Id /*entry_id*/, EpochSeconds /*start*/,
+                               Id /*staff_id*/) {}
 };
 
 // Tells several listeners in turn (the outbox, the tasks, ...), in the order given.
 class VisitListeners final : public VisitMessages {
  public:
-  explicit VisitListeners(std::vector<VisitMessages*> listeners) : listeners_(std::move(listeners)) {}
+  explicit VisitListeners(std::vector<VisitMessages*> listeners)
+      : listeners_(std::move(listeners)) {}
   void Changed(db::Session& s, const identity::Actor& actor, const VisitChange& change) override {
     for (auto* listener : listeners_) listener->Changed(s, actor, change);
+  }
+  void WaitlistOffered(db::Session& s, Id org_id, Id branch_id, Id client_id, Id entry_id,
+                       EpochSeconds start, Id staff_id) override {
+    for (auto* listener : listeners_) {
+      listener->WaitlistOffered(s, org_id, branch_id, client_id, entry_id, start, staff_id);
+    }
   }
 
  private:

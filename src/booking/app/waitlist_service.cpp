@@ -153,6 +153,8 @@ void WaitlistService::TimeFreed(Id org_id, Id branch_id, EpochSeconds from, Epoc
                             {"staff_id", slot->staff_ids.front()}}
                  .dump(),
              now});
+        d_.messages.WaitlistOffered(s, org_id, branch_id, entry.client_id, entry.id, slot->start,
+                                    slot->staff_ids.front());
         return true;
       });
       if (offered) {

@@ -222,6 +222,70 @@ std::vector<Appointment> SqlAppointmentStore::OfGroup(db::Session& s, Id org_id,
                {group_event_id});
 }
 
+std::vector<ServiceVisit> SqlAppointmentStore::LastServiceVisits(db::Session& s, Id org_id) {
+  std::vector<ServiceVisit> last;
+  ServiceVisit v;
+  soci::statement st =
+      (s.sql().prepare << "SELECT a.id, a.client_id, i.service_id, a.branch_id, i.staff_id, "
+                          "i.service_name, i.start_at FROM appointment_items i JOIN appointments a "
+                          "ON a.org_id = i.org_id AND a.id = i.appointment_id WHERE i.org_id = :o "
+                          "AND a.status = 'completed' ORDER BY a.client_id, i.service_id, "
+                          "i.start_at",
+       use(org_id), into(v.appointment_id), into(v.client_id), into(v.service_id),
+       into(v.branch_id), into(v.staff_id), into(v.service_name), into(v.start));
+  st.execute();
+  while (st.fetch()) {
+    if (!last.empty() && last.back().client_id == v.client_id &&
+        last.back().service_id == v.service_id) {
+      last.back() = v;  // a later visit with the same service
+    } else {
+      last.push_back(v);
+    }
+  }
+  return last;
+}
+
+std::vector<Id> SqlAppointmentStore::ClientsBookedAfter(db::Session& s, Id org_id,
+                                                        EpochSeconds from) {
+  std::vector<Id> ids;
+  Id id = 0;
+  soci::statement st = (s.sql().prepare << "SELECT DISTINCT client_id FROM appointments WHERE "
+                                           "org_id = :o AND start_at > :f AND status IN "
+                                           "('booked', 'confirmed') ORDER BY client_id",
+                        use(org_id), use(from), into(id));
+  st.execute();
+  while (st.fetch()) ids.push_back(id);
+  return ids;
+}
+
+std::vector<UpcomingTime> SqlAppointmentStore::UpcomingTimes(db::Session& s, Id org_id,
+                                                             EpochSeconds from) {
+  std::vector<UpcomingTime> out;
+  UpcomingTime t;
+  soci::statement st =
+      (s.sql().prepare << "SELECT id, branch_id, client_id, version, start_at, updated_at FROM "
+                          "appointments WHERE org_id = :o AND start_at > :f AND status IN "
+                          "('booked', 'confirmed') ORDER BY id",
+       use(org_id), use(from), into(t.id), into(t.branch_id), into(t.client_id), into(t.version),
+       into(t.start), into(t.updated_at));
+  st.execute();
+  while (st.fetch()) out.push_back(t);
+  return out;
+}
+
+int SqlAppointmentStore::CountCreatedBy(db::Session& s, Id org_id,
+                                        const std::vector<Id>& client_ids, EpochSeconds from,
+                                        EpochSeconds to) {
+  if (client_ids.empty()) return 0;
+  const std::string ids = db::IdSetValue(client_ids);
+  int count = 0;
+  s.sql() << "SELECT COUNT(*) FROM appointments WHERE org_id = :o AND created_at >= :f AND "
+             "created_at < :t AND client_id IN " +
+                 db::IdSet(s, ":ids"),
+      use(org_id), use(from), use(to), use(ids), into(count);
+  return count;
+}
+
 clients::VisitStats SqlAppointmentStore::StatsOf(db::Session& s, Id org_id, Id client_id) {
   clients::VisitStats stats;
   EpochSeconds first = 0, last = 0;

@@ -20,6 +20,11 @@ class SqlAppointmentStore final : public AppointmentStore {
   std::vector<Appointment> UpcomingOf(db::Session& s, Id org_id, Id client_id,
                                       EpochSeconds from) override;
   std::vector<Appointment> OfGroup(db::Session& s, Id org_id, Id group_event_id) override;
+  std::vector<ServiceVisit> LastServiceVisits(db::Session& s, Id org_id) override;
+  std::vector<Id> ClientsBookedAfter(db::Session& s, Id org_id, EpochSeconds from) override;
+  std::vector<UpcomingTime> UpcomingTimes(db::Session& s, Id org_id, EpochSeconds from) override;
+  int CountCreatedBy(db::Session& s, Id org_id, const std::vector<Id>& client_ids,
+                     EpochSeconds from, EpochSeconds to) override;
   clients::VisitStats StatsOf(db::Session& s, Id org_id, Id client_id) override;
 
   void Lock(db::Session& s, Id org_id, const std::vector<Hold>& holds) override;

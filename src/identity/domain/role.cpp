@@ -35,7 +35,7 @@ struct Grant {
 };
 
 // Who may do what. One row per action; a role not listed may not.
-const std::array<Grant, 20> kPermissions = {{
+const std::array<Grant, 21> kPermissions = {{
     {Action::kViewUsers, {Role::kOwner, Role::kAdmin, Role::kManager}},
     {Action::kManageUsers, {Role::kOwner, Role::kAdmin}},
     {Action::kViewBranches, {Role::kOwner, Role::kAdmin, Role::kManager, Role::kMaster}},
@@ -56,6 +56,7 @@ const std::array<Grant, 20> kPermissions = {{
     {Action::kMarkVisit, {Role::kOwner, Role::kAdmin, Role::kManager, Role::kMaster}},
     {Action::kManageOnlineBooking, {Role::kOwner, Role::kAdmin, Role::kManager}},
     {Action::kManageMessaging, {Role::kOwner, Role::kManager}},
+    {Action::kManageTasks, {Role::kOwner, Role::kAdmin, Role::kManager}},
 }};
 
 }  // namespace

@@ -37,6 +37,8 @@ enum class Action {
   kManageOnlineBooking,  // a branch's rules for its public booking page
   // messaging
   kManageMessaging,  // channel settings (with their secrets) and message templates
+  // tasks
+  kManageTasks,  // every task of the organization (a master sees and completes only their own)
 };
 
 // The role -> allowed actions table.

@@ -41,6 +41,13 @@ TEST(Permissions, OnlyOwnersAndManagersManageMessaging) {
   EXPECT_FALSE(Allows(Role::kMaster, Action::kManageMessaging));
 }
 
+TEST(Permissions, MastersManageOnlyTheirOwnTasks) {
+  EXPECT_TRUE(Allows(Role::kOwner, Action::kManageTasks));
+  EXPECT_TRUE(Allows(Role::kAdmin, Action::kManageTasks));
+  EXPECT_TRUE(Allows(Role::kManager, Action::kManageTasks));
+  EXPECT_FALSE(Allows(Role::kMaster, Action::kManageTasks));
+}
+
 TEST(Permissions, AdminsCannotCreateOwnersOrManagers) {
   EXPECT_TRUE(CanAssign(Role::kOwner, Role::kOwner));
   EXPECT_TRUE(CanAssign(Role::kAdmin, Role::kMaster));

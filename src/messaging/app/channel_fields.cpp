@@ -43,6 +43,7 @@ const std::vector<FieldSpec>& Specs() {
       {Channel::kSms, "body_template", FieldType::kText, 5000},
       {Channel::kViber, "auth_token", FieldType::kSecret, 200},
       {Channel::kViber, "sender_name", FieldType::kText, 28},
+      {Channel::kViber, "bot_uri", FieldType::kText, 64},
       {Channel::kEmail, "smtp_url", FieldType::kSmtpUrl, 500},
       {Channel::kEmail, "starttls", FieldType::kBool},
       {Channel::kEmail, "username", FieldType::kText, 200},

@@ -15,6 +15,7 @@ enum class ErrorCode {
   kForbidden,
   kNotFound,
   kConflict,  // the request cannot be done as things are (a channel is not set up)
+  kNotDraft,  // a campaign that was sent, scheduled or cancelled is not changed or sent again
 };
 
 // A template problem in one of its texts: "subject", "body" or "html".

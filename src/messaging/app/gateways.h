@@ -15,7 +15,8 @@
 
 namespace kvitka::channels {
 class TelegramBot;
-}
+class ViberBot;
+}  // namespace kvitka::channels
 
 namespace kvitka::messaging {
 
@@ -30,6 +31,8 @@ class Gateways {
   std::shared_ptr<channels::Gateway> For(Id org_id, const StoredChannel& stored);
   // The organization's Telegram bot (for polling and answering), null without a token.
   std::shared_ptr<channels::TelegramBot> Telegram(Id org_id, const StoredChannel& stored);
+  // The organization's Viber bot (for its webhook), null without a token.
+  std::shared_ptr<channels::ViberBot> Viber(Id org_id, const StoredChannel& stored);
 
   // Waits until a message to `key` on the organization's channel may go out, by the provider's
   // pace (Telegram: 1 per second per chat and 30 per second per bot), and records it. Returns
@@ -43,6 +46,7 @@ class Gateways {
     EpochSeconds updated_at = 0;
     std::shared_ptr<channels::Gateway> gateway;
     std::shared_ptr<channels::TelegramBot> telegram;
+    std::shared_ptr<channels::ViberBot> viber;
   };
   Built& Build(Id org_id, const StoredChannel& stored);
   std::string Url(const char* provider, const char* fallback) const;

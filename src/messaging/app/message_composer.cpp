@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/secret.h"
+#include "messaging/app/marketing_values.h"
 #include "messaging/app/message_history.h"
 #include "messaging/app/messaging_settings.h"
 #include "messaging/domain/default_templates.h"
@@ -34,13 +36,21 @@ std::vector<std::vector<channels::Button>> VisitButtons(MessageKind kind, Id app
   const char* cancel = language == Language::kEn   ? "❌ Cancel"
                        : language == Language::kRu ? "❌ Отменить"
                                                    : "❌ Скасувати";
-  const char* move = language == Language::kEn   ? "🔁 Move"
-                     : language == Language::kRu ? "🔁 Перенести"
-                                                 : "🔁 Перенести";
+  const char* move = language == Language::kEn ? "🔁 Move" : "🔁 Перенести";  // uk and ru alike
   std::vector<std::vector<channels::Button>> rows = {
       {{confirm, "confirm:" + id, ""}, {cancel, "cancel:" + id, ""}}};
   if (!manage_link.empty()) rows.push_back({{move, "", manage_link}});
   return rows;
+}
+
+// A message that tells of a change (a booking, a move, a cancellation) is news only for a while:
+// one that could not go out for longer (no channel yet, the server was down) is not sent.
+constexpr EpochSeconds kStaleAfter = EpochSeconds{6} * 3600;
+
+bool AnswersAChange(MessageKind kind) {
+  return kind == MessageKind::kBookingConfirmation || kind == MessageKind::kRescheduled ||
+         kind == MessageKind::kCancelled || kind == MessageKind::kStaffNewBooking ||
+         kind == MessageKind::kStaffBookingMoved || kind == MessageKind::kStaffBookingCancelled;
 }
 
 // Messages that wait for the morning when they come due at night: reminders and what is not an
@@ -93,7 +103,15 @@ Composition MessageComposer::Compose(db::Session& s, const OutboxRow& row, Epoch
       return c;
     }
   }
-  if (!StillWorthSending(row.kind, row.visit_start, now)) {
+  // A come-back reminder to a client who has booked meanwhile is not needed.
+  if (row.kind == MessageKind::kComeBack && row.recipient_type == RecipientType::kClient &&
+      d_.appointments.HasUpcomingIn(s, org, row.recipient_id, now)) {
+    c.state = Composition::State::kVoid;
+    c.reason = "already_booked";
+    return c;
+  }
+  if (!StillWorthSending(row.kind, row.visit_start, now) ||
+      (AnswersAChange(row.kind) && now - row.due_at > kStaleAfter)) {
     c.reason = "too_late";
     return c;
   }
@@ -139,6 +157,21 @@ Composition MessageComposer::Compose(db::Session& s, const OutboxRow& row, Epoch
     return c;
   }
   const auto planned = ParseChannel(row.channel);
+  std::optional<Campaign> campaign;
+  if (row.kind == MessageKind::kCampaign) {
+    // A campaign goes on its own channel only, while the client still agrees to it.
+    campaign = d_.campaigns.Find(s, org, row.slot);
+    if (!campaign || campaign->status == CampaignStatus::kCancelled) {
+      c.state = Composition::State::kVoid;
+      c.reason = "campaign_cancelled";
+      return c;
+    }
+    if (!planned || !Contains(c.order, *planned)) {
+      c.reason = "no_consent";
+      return c;
+    }
+    c.order = {*planned};
+  }
   c.channel = planned && Contains(c.order, *planned) ? *planned : c.order.front();
   c.stored = d_.channels.Find(s, org, c.channel).value_or(StoredChannel{});
 
@@ -195,17 +228,76 @@ Composition MessageComposer::Compose(db::Session& s, const OutboxRow& row, Epoch
   // The confirmation offers a client without a linked chat the salon's Telegram bot.
   if (row.kind == MessageKind::kBookingConfirmation &&
       row.recipient_type == RecipientType::kClient && to->telegram_chat.empty()) {
-    if (auto invite = IssueTelegramInvite(s, d_.chats, d_.channels, org, to->id, now)) {
+    if (auto invite =
+            IssueChatInvite(s, d_.chats, d_.channels, org, to->id, Channel::kTelegram, now)) {
       facts.telegram_link = invite->url;
     }
   }
 
   MessageTemplate text = DefaultTemplate(row.kind, c.channel, row.language);
-  if (auto custom = d_.templates.Find(s, org, row.kind, c.channel, row.language)) {
+  if (campaign) {
+    text = {MessageKind::kCampaign, c.channel, row.language, campaign->subject, campaign->body, ""};
+  } else if (auto custom = d_.templates.Find(s, org, row.kind, c.channel, row.language)) {
     text = custom->text;
   }
-  TemplateValues values = VisitValues(facts, row.language);
+  TemplateValues extra;  // values of the kinds not about a visit
+  if (row.kind == MessageKind::kStaffShiftTomorrow) {
+    // Tomorrow's shift on the branch's clock.
+    const auto context = nlohmann::json::parse(row.context_json, nullptr, false);
+    const auto branch = d_.branches.FindIn(s, org, row.branch_id);
+    if (context.is_object() && context.contains("start") && context.contains("end")) {
+      facts.start = context["start"].get<EpochSeconds>();
+      facts.zone = branch ? branch->timezone : "UTC";
+      if (branch) facts.branch_name = branch->name;
+      auto shift = VisitValues(facts, row.language);
+      VisitFacts end = facts;
+      end.start = context["end"].get<EpochSeconds>();
+      shift["shift_start"] = shift["time"];
+      shift["shift_end"] = VisitValues(end, row.language)["time"];
+      shift["master"] = to->name;
+      extra = std::move(shift);
+    }
+  }
+  if (row.kind == MessageKind::kWaitlistOffer) {
+    // The time offered from the waitlist, on the branch's clock.
+    const auto context = nlohmann::json::parse(row.context_json, nullptr, false);
+    const auto branch = d_.branches.FindIn(s, org, row.branch_id);
+    facts.start = row.visit_start.value_or(0);
+    facts.zone = branch ? branch->timezone : "UTC";
+    if (context.is_object() && context.contains("staff_id") && context["staff_id"].is_number()) {
+      if (auto master = d_.staff.FindIn(s, org, context["staff_id"].get<Id>())) {
+        facts.masters.push_back(master->name);
+      }
+    }
+  }
+  TemplateValues values = visit || row.kind == MessageKind::kWaitlistOffer
+                              ? VisitValues(facts, row.language)
+                              : TemplateValues{};
   if (row.recipient_type == RecipientType::kStaff) values["master"] = to->name;
+  if (IsMarketing(row.kind) || !visit) {
+    // The salon, its booking page and, for marketing, the client's opt-out link.
+    const bool marketing = IsMarketing(row.kind);
+    const std::string token =
+        marketing ? d_.chats.OptOutToken(s, org, to->id, RandomToken(16), now) : "";
+    for (auto& [name, value] : MarketingValues(s, d_.branches, d_.online, org, to->name,
+                                               row.language, public_url_, token)) {
+      if (values[name].empty()) values[name] = value;
+    }
+    if (marketing) {
+      values["opt_out"] = OptOutLine(OptOutUrl(public_url_, token), row.language);
+    } else {
+      values.erase("opt_out");
+    }
+  }
+  for (auto& [name, value] : extra) values[name] = value;
+  if (row.kind == MessageKind::kComeBack && visit) {
+    // The service whose cycle ends, and when it was last done.
+    values["last_visit_date"] = values["date"];
+    if (auto context = nlohmann::json::parse(row.context_json, nullptr, false);
+        context.is_object() && context.contains("service") && context["service"].is_string()) {
+      values["services"] = context["service"].get<std::string>();
+    }
+  }
   auto rendered = RenderMessage(text, values);
   if (!rendered) {
     // A salon's template that no longer renders: the default says it instead.
@@ -221,7 +313,9 @@ Composition MessageComposer::Compose(db::Session& s, const OutboxRow& row, Epoch
   c.outgoing.subject = rendered->subject;
   c.outgoing.text = rendered->body;
   c.outgoing.html = rendered->html;
-  if (c.channel == Channel::kTelegram && row.recipient_type == RecipientType::kClient) {
+  // The bots (Telegram, Viber) show buttons to confirm, cancel or move.
+  if ((c.channel == Channel::kTelegram || c.channel == Channel::kViber) &&
+      row.recipient_type == RecipientType::kClient) {
     c.outgoing.buttons =
         VisitButtons(row.kind, row.appointment_id, facts.manage_link, row.language);
   }

@@ -58,19 +58,20 @@ MessagePage Cut(std::vector<MessageEntry> entries, int limit, bool more_left, Re
 
 }  // namespace
 
-std::optional<TelegramInvite> IssueTelegramInvite(db::Session& s, ChatStore& chats,
-                                                  ChannelSettingsStore& channels, Id org_id,
-                                                  Id client_id, EpochSeconds now) {
-  auto telegram = channels.Find(s, org_id, Channel::kTelegram);
-  if (!telegram) return std::nullopt;
-  const auto values = ValuesOf(*telegram);
-  const std::string bot = TextOf(values.settings, "bot_username");
-  if (!telegram->enabled || !IsConfigured(Channel::kTelegram, values) || bot.empty()) {
-    return std::nullopt;
-  }
+std::optional<TelegramInvite> IssueChatInvite(db::Session& s, ChatStore& chats,
+                                              ChannelSettingsStore& channels, Id org_id,
+                                              Id client_id, Channel channel, EpochSeconds now) {
+  auto bot = channels.Find(s, org_id, channel);
+  if (!bot) return std::nullopt;
+  const auto values = ValuesOf(*bot);
+  const bool telegram = channel == Channel::kTelegram;
+  const std::string name = TextOf(values.settings, telegram ? "bot_username" : "bot_uri");
+  if (!bot->enabled || !IsConfigured(channel, values) || name.empty()) return std::nullopt;
   const std::string token = RandomToken(16);
   chats.AddLinkToken(s, org_id, client_id, token, now, now + kInviteLifetime);
-  return TelegramInvite{"https://t.me/" + bot + "?start=" + token, now + kInviteLifetime};
+  const std::string url = telegram ? "https://t.me/" + name + "?start=" + token
+                                   : "viber://pa?chatURI=" + name + "&context=" + token;
+  return TelegramInvite{url, now + kInviteLifetime};
 }
 
 Result<Done, Error> MessageHistory::SeesClient(db::Session& s, const Actor& actor, Id client_id) {
@@ -97,6 +98,7 @@ Result<MessagePage, Error> MessageHistory::OfClient(const Actor& actor, Id clien
       const auto out = d_.outbox.List(s, actor.org_id, f, std::nullopt, count + 1);
       const auto in = d_.chats.ReceivedOf(s, actor.org_id, client_id, last, first, count + 1);
       std::vector<MessageEntry> entries;
+      entries.reserve(out.size() + in.size());
       for (const auto& row : out) entries.push_back({row, std::nullopt, ""});
       for (const auto& message : in) entries.push_back({std::nullopt, message, ""});
       more = static_cast<int>(out.size()) > count || static_cast<int>(in.size()) > count;
@@ -182,10 +184,19 @@ Result<ClientChannels, Error> MessageHistory::SetChannelOrder(const Actor& actor
 }
 
 Result<TelegramInvite, Error> MessageHistory::InviteToTelegram(const Actor& actor, Id client_id) {
+  return Invite(actor, client_id, Channel::kTelegram);
+}
+
+Result<TelegramInvite, Error> MessageHistory::InviteToViber(const Actor& actor, Id client_id) {
+  return Invite(actor, client_id, Channel::kViber);
+}
+
+Result<TelegramInvite, Error> MessageHistory::Invite(const Actor& actor, Id client_id,
+                                                     Channel channel) {
   return d_.db.Write([&](db::Session& s) -> Result<TelegramInvite, Error> {
     if (auto ok = SeesClient(s, actor, client_id); !ok) return Fail(ok.error());
     auto invite =
-        IssueTelegramInvite(s, d_.chats, d_.channels, actor.org_id, client_id, d_.clock.Now());
+        IssueChatInvite(s, d_.chats, d_.channels, actor.org_id, client_id, channel, d_.clock.Now());
     if (!invite) return Fail(Error(ErrorCode::kConflict));
     return *invite;
   });

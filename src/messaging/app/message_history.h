@@ -62,16 +62,20 @@ class MessageHistory {
   // A single-use deep link t.me/<bot>?start=<token> that links the chat it is opened in to the
   // client's card; kConflict when the salon's Telegram bot is not set up.
   Result<TelegramInvite, Error> InviteToTelegram(const identity::Actor& actor, Id client_id);
+  // The same for the salon's Viber bot: viber://pa?chatURI=<bot>&context=<token>.
+  Result<TelegramInvite, Error> InviteToViber(const identity::Actor& actor, Id client_id);
 
  private:
+  Result<TelegramInvite, Error> Invite(const identity::Actor& actor, Id client_id, Channel channel);
   Result<Done, Error> SeesClient(db::Session& s, const identity::Actor& actor, Id client_id);
   HistoryDeps d_;
 };
 
-// A single-use Telegram link for the client inside the caller's unit of work; nullopt when the
-// organization's Telegram bot is off or has no username.
-std::optional<TelegramInvite> IssueTelegramInvite(db::Session& s, ChatStore& chats,
-                                                  ChannelSettingsStore& channels, Id org_id,
-                                                  Id client_id, EpochSeconds now);
+// A single-use link that connects a chat with the salon's Telegram or Viber bot to the client,
+// inside the caller's unit of work; nullopt when that bot is off or lacks its username (Telegram)
+// or URI (Viber).
+std::optional<TelegramInvite> IssueChatInvite(db::Session& s, ChatStore& chats,
+                                              ChannelSettingsStore& channels, Id org_id,
+                                              Id client_id, Channel channel, EpochSeconds now);
 
 }  // namespace kvitka::messaging

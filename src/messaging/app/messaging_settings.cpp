@@ -268,6 +268,14 @@ Result<MessagingRules, Error> MessagingSettings::Put(const Actor& actor, const j
       }
     }
     store_.Save(s, actor.org_id, 0, OrgJson(rules).dump(), clock_.Now());
+    // New offsets or quiet hours apply to the visits already booked too.
+    const auto was = RulesJson(before);
+    const auto is = RulesJson(rules);
+    if (was["reminders"] != is["reminders"] || was["quiet_hours"] != is["quiet_hours"] ||
+        was["branches"] != is["branches"] ||
+        before.Sends(MessageKind::kReminder) != rules.Sends(MessageKind::kReminder)) {
+      replanner_.ReplanIn(s, actor.org_id, clock_.Now());
+    }
     audit_.Record(s, actor, "messaging_rules.update", "messaging_rules", std::nullopt,
                   RulesJson(before), RulesJson(rules));
     return rules;

@@ -10,6 +10,7 @@
 #include "identity/app/audit_trail.h"
 #include "identity/app/branch_service.h"
 #include "messaging/app/error.h"
+#include "messaging/app/reminder_replan.h"
 #include "messaging/app/stores.h"
 #include "messaging/domain/messaging_rules.h"
 
@@ -25,8 +26,13 @@ FieldErrors ApplyRulesChanges(const nlohmann::json& changes, MessagingRules& rul
 class MessagingSettings {
  public:
   MessagingSettings(db::Database& db, MessagingRulesStore& store, identity::BranchService& branches,
-                    identity::AuditTrail& audit, const Clock& clock)
-      : db_(db), store_(store), branches_(branches), audit_(audit), clock_(clock) {}
+                    identity::AuditTrail& audit, const Clock& clock, ReminderReplanner& replanner)
+      : db_(db),
+        store_(store),
+        branches_(branches),
+        audit_(audit),
+        clock_(clock),
+        replanner_(replanner) {}
 
   Result<MessagingRules, Error> Get(const identity::Actor& actor);
   Result<MessagingRules, Error> Put(const identity::Actor& actor, const nlohmann::json& changes);
@@ -37,6 +43,7 @@ class MessagingSettings {
   identity::BranchService& branches_;
   identity::AuditTrail& audit_;
   const Clock& clock_;
+  ReminderReplanner& replanner_;
 };
 
 }  // namespace kvitka::messaging

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <chrono>
 #include <random>
 #include <thread>
 
@@ -37,8 +38,14 @@ DispatchReport& DispatchReport::operator+=(const DispatchReport& o) {
 
 DispatchReport OutboxDispatcher::RunDue(EpochSeconds now) {
   DispatchReport total;
+  // Time goes on while a long run sends: each batch acts at `now` plus the time spent so far
+  // (leases, retries and sent_at stay true; what falls due meanwhile waits for the next run).
+  const auto started = std::chrono::steady_clock::now();
   for (;;) {
-    const DispatchReport batch = RunBatch(now);
+    const auto spent =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started)
+            .count();
+    const DispatchReport batch = RunBatch(now + spent);
     total += batch;
     // What fell back to another channel is due again at once; what waits for later is not.
     if (batch.claimed == 0) break;

@@ -22,6 +22,7 @@ struct DispatcherDeps {
   TemplateStore& templates;
   MessagingRulesStore& rules;
   ChatStore& chats;
+  CampaignStore& campaigns;
   Recipients& recipients;
   Gateways& gateways;
   booking::AppointmentService& appointments;
@@ -31,9 +32,9 @@ struct DispatcherDeps {
 };
 
 struct DispatchOptions {
-  int batch = 100;          // messages claimed at once
-  int lease_seconds = 120;  // a claimed message is another server's again after this
-  int workers = 8;          // messages in flight at once
+  int batch = 32;          // messages claimed at once (their leases run while they wait)
+  int lease_seconds = 60;  // a claimed message is another server's again after this
+  int workers = 8;         // messages in flight at once
   std::string public_url = "http://127.0.0.1:8080";  // base of the links in messages
   RetryPolicy retry;
 };

@@ -8,6 +8,7 @@
 
 #include "core/clock.h"
 #include "core/id.h"
+#include "messaging/domain/campaign.h"
 #include "messaging/domain/templates.h"
 #include "platform/db/database.h"
 
@@ -99,6 +100,16 @@ struct OutboxRow {
   std::optional<EpochSeconds> sent_at;
 };
 
+// A reminder as replanning sees it.
+struct PlannedReminderRow {
+  Id id = 0;
+  Id appointment_id = 0;
+  int version = 0;
+  std::int64_t slot = 0;
+  OutboxStatus status = OutboxStatus::kPending;
+  EpochSeconds due_at = 0;
+};
+
 struct OutboxFilter {
   std::optional<OutboxStatus> status;
   std::optional<MessageKind> kind;
@@ -129,6 +140,14 @@ class OutboxStore {
   // Newest first, before the id `before` when given.
   virtual std::vector<OutboxRow> List(db::Session& s, Id org_id, const OutboxFilter& filter,
                                       std::optional<Id> before, int limit) = 0;
+  // Every reminder (any status) of visits that start after `from`, for replanning.
+  virtual std::vector<PlannedReminderRow> Reminders(db::Session& s, Id org_id,
+                                                    EpochSeconds from) = 0;
+  // Replanning: these messages are voided; this one is due again (pending) at `due`; these
+  // reminders are added (one statement per hundred).
+  virtual void VoidIds(db::Session& s, Id org_id, const std::vector<Id>& ids, EpochSeconds now) = 0;
+  virtual void DueAgain(db::Session& s, Id org_id, Id id, EpochSeconds due, EpochSeconds now) = 0;
+  virtual void AddReminders(db::Session& s, const std::vector<OutboxRow>& rows) = 0;
   // Whether a reminder of the visit with a smaller offset than `slot` is due by `now` or went
   // already (a reminder picked up that late is no longer worth sending).
   virtual bool SmallerReminderDue(db::Session& s, Id org_id, Id appointment_id, int version,
@@ -177,6 +196,12 @@ class ChatStore {
   virtual void SetChannelOrder(db::Session& s, Id org_id, Id client_id,
                                const std::string& channels) = 0;
   virtual Id AddReceived(db::Session& s, Id org_id, const ReceivedMessage& message) = 0;
+  // The client's opt-out token: the existing one, else `fresh` saved.
+  virtual std::string OptOutToken(db::Session& s, Id org_id, Id client_id, const std::string& fresh,
+                                  EpochSeconds now) = 0;
+  // The organization and client of an opt-out token.
+  virtual std::optional<std::pair<Id, Id>> ResolveOptOut(db::Session& s,
+                                                         const std::string& token) = 0;
   // Newest first, received at or before `until` and at or after `since` when given.
   virtual std::vector<ReceivedMessage> ReceivedOf(db::Session& s, Id org_id, Id client_id,
                                                   std::optional<EpochSeconds> until,
@@ -191,6 +216,32 @@ class MessagingRulesStore {
   virtual void Save(db::Session& s, Id org_id, Id branch_id, const std::string& rules_json,
                     EpochSeconds now) = 0;
   virtual void Delete(db::Session& s, Id org_id, Id branch_id) = 0;
+  // The organizations that saved rules (only they can have marketing messages on).
+  virtual std::vector<Id> Organizations(db::Session& s) = 0;
+};
+
+// What became of a campaign's messages.
+struct CampaignResults {
+  int pending = 0;
+  int sent = 0;
+  int failed = 0;           // failed, or skipped (consent withdrawn, no address)
+  int voided = 0;           // cancelled before they went
+  std::vector<Id> reached;  // the clients it was sent to
+  std::optional<EpochSeconds> first_sent_at;
+};
+
+class CampaignStore {
+ public:
+  virtual ~CampaignStore() = default;
+  virtual Id Insert(db::Session& s, Id org_id, const Campaign& campaign) = 0;
+  virtual void Update(db::Session& s, Id org_id, const Campaign& campaign) = 0;
+  virtual std::optional<Campaign> Find(db::Session& s, Id org_id, Id id) = 0;
+  // Newest first, before the id `before` when given.
+  virtual std::vector<Campaign> List(db::Session& s, Id org_id, std::optional<Id> before,
+                                     int limit) = 0;
+  virtual CampaignResults Results(db::Session& s, Id org_id, Id campaign_id) = 0;
+  // Voids the campaign's messages that have not gone yet; how many.
+  virtual int VoidPending(db::Session& s, Id org_id, Id campaign_id, EpochSeconds now) = 0;
 };
 
 }  // namespace kvitka::messaging

@@ -171,4 +171,25 @@ void VisitPlanner::Changed(db::Session& s, const identity::Actor& actor,
   }
 }
 
+void VisitPlanner::WaitlistOffered(db::Session& s, Id org_id, Id branch_id, Id client_id,
+                                   Id entry_id, EpochSeconds start, Id staff_id) {
+  const MessagingRules rules = LoadRules(s, d_.rules, org_id);
+  if (!rules.Sends(MessageKind::kWaitlistOffer)) return;
+  auto client = d_.recipients.Client(s, org_id, client_id);
+  if (!client) return;
+  // One message per offered time of the entry (its minute as the version).
+  PlannedMessage m{org_id,
+                   branch_id,
+                   0,
+                   static_cast<int>(start / 60),
+                   MessageKind::kWaitlistOffer,
+                   entry_id,
+                   start,
+                   start,
+                   nlohmann::json{{"start", start}, {"staff_id", staff_id}}.dump()};
+  const EpochSeconds now = d_.clock.Now();
+  m.due = now;
+  Enqueue(s, m, *client, d_.recipients.SalonChannels(s, org_id, rules), now);
+}
+
 }  // namespace kvitka::messaging

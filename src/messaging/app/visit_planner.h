@@ -16,6 +16,7 @@ struct PlannerDeps {
   MessagingRulesStore& rules;
   Recipients& recipients;
   identity::BranchService& branches;
+  const Clock& clock;
 };
 
 // One message to write: what, to whom, when.
@@ -37,6 +38,8 @@ class VisitPlanner final : public booking::VisitMessages {
 
   void Changed(db::Session& s, const identity::Actor& actor,
                const booking::VisitChange& change) override;
+  void WaitlistOffered(db::Session& s, Id org_id, Id branch_id, Id client_id, Id entry_id,
+                       EpochSeconds start, Id staff_id) override;
 
   // Writes `message` for `to` on the first channel of its delivery order ("" when none is ready
   // yet: it is chosen when the message is due). True when written (false: it was there).

@@ -17,7 +17,7 @@ class VisitPlannerTest : public booking::BookingFixture {
  protected:
   VisitPlannerTest()
       : recipients_(chats_, channels_, clients_, staff_),
-        planner_(PlannerDeps{outbox_, rules_, recipients_, branches_}) {
+        planner_(PlannerDeps{outbox_, rules_, recipients_, branches_, clock_}) {
     messages_.target = &planner_;
   }
 

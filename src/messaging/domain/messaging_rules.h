@@ -20,9 +20,11 @@ struct MessagingRules {
                                         Channel::kEmail};
   ReminderRules reminders;  // offsets, quiet hours, min lead, min gap after booking
   // A kind missing here is on. Marketing starts off: the salon turns it on when it wants it.
+  // The masters' evening notice of tomorrow's shift starts off too (a message a day each).
   std::map<MessageKind, bool> kinds = {{MessageKind::kBirthday, false},
                                        {MessageKind::kComeBack, false},
-                                       {MessageKind::kFeedbackRequest, false}};
+                                       {MessageKind::kFeedbackRequest, false},
+                                       {MessageKind::kStaffShiftTomorrow, false}};
   int feedback_delay_minutes = 120;  // after the visit ends
   int come_back_lead_days = 3;       // before the service's cycle ends
   int birthday_days_before = 0;

@@ -9,7 +9,16 @@ using http::Access;
 using http::Request;
 using http::Response;
 
-void AddBotRoutes(http::Router& router, TelegramBots& telegram) {
+void AddBotRoutes(http::Router& router, TelegramBots& telegram, ViberBots& viber) {
+  router.Add("POST", "/api/v1/public/viber/{org}/webhook", Access::kPublic, [&viber](Request& req) {
+    auto org = http::PathId(req, "org");
+    if (!org) return http::NotFound(req);
+    const auto signature = req.Header("x-viber-content-signature");
+    const auto answer = viber.Webhook(*org, signature.value_or(""), req.body);
+    if (answer.status == 403) return http::Forbidden(req);
+    if (answer.status == 404) return http::NotFound(req);
+    return Response::Json(200, answer.body);
+  });
   router.Add("POST", "/api/v1/public/telegram/{org}/webhook", Access::kPublic,
              [&telegram](Request& req) {
                auto org = http::PathId(req, "org");

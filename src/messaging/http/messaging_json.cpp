@@ -129,6 +129,10 @@ http::Response ErrorResponse(const http::Request& request, const Error& error) {
       return http::Forbidden(request);
     case ErrorCode::kNotFound:
       return http::NotFound(request);
+    case ErrorCode::kNotDraft:
+      return http::Problem(request, 409, "conflict",
+                           {"The campaign is no longer a draft", "Розсилка вже не чернетка",
+                            "Рассылка уже не черновик"});
     case ErrorCode::kConflict:
       return http::Problem(request, 409, "channel-not-set-up",
                            {"The salon's Telegram bot is not set up (token and username)",

@@ -1,11 +1,13 @@
 // HTTP routes of the messaging module.
 #pragma once
 
+#include "messaging/app/campaigns.h"
 #include "messaging/app/channel_settings.h"
 #include "messaging/app/message_history.h"
 #include "messaging/app/message_templates.h"
 #include "messaging/app/messaging_settings.h"
 #include "messaging/app/telegram_bots.h"
+#include "messaging/app/viber_bots.h"
 #include "platform/http/router.h"
 
 namespace kvitka::messaging {
@@ -18,7 +20,12 @@ void AddMessageTemplateRoutes(http::Router& router, MessageTemplates& templates)
 void AddMessagingRulesRoutes(http::Router& router, MessagingSettings& settings);
 // /api/v1/messages, /api/v1/clients/{id}/messages, .../channels, .../telegram-link
 void AddMessageHistoryRoutes(http::Router& router, MessageHistory& history);
+// /api/v1/campaigns[...]
+void AddCampaignRoutes(http::Router& router, Campaigns& campaigns);
+// /api/v1/public/opt-out/{token}
+void AddOptOutRoutes(http::Router& router, Campaigns& campaigns);
 // /api/v1/public/telegram/{org}/webhook
-void AddBotRoutes(http::Router& router, TelegramBots& telegram);
+// /api/v1/public/viber/{org}/webhook
+void AddBotRoutes(http::Router& router, TelegramBots& telegram, ViberBots& viber);
 
 }  // namespace kvitka::messaging

@@ -120,16 +120,19 @@ void AddMessageHistoryRoutes(http::Router& router, MessageHistory& history) {
     return view ? Response::Json(200, http::Dump(ClientChannelsJson(*view)))
                 : ErrorResponse(req, view.error());
   });
-  router.Add(
-      "POST", "/api/v1/clients/{id}/telegram-link", Access::kSession, [&history](Request& req) {
-        auto id = http::PathId(req);
-        if (!id) return http::NotFound(req);
-        auto invite = history.InviteToTelegram(ActorOf(req), *id);
-        if (!invite) return ErrorResponse(req, invite.error());
-        return Response::Json(
-            201, http::Dump(
-                     {{"url", invite->url}, {"expires_at", FormatRfc3339Utc(invite->expires_at)}}));
-      });
+  for (const auto channel : {Channel::kTelegram, Channel::kViber}) {
+    const std::string path = std::string("/api/v1/clients/{id}/") + ChannelName(channel) + "-link";
+    router.Add("POST", path, Access::kSession, [&history, channel](Request& req) {
+      auto id = http::PathId(req);
+      if (!id) return http::NotFound(req);
+      auto invite = channel == Channel::kTelegram ? history.InviteToTelegram(ActorOf(req), *id)
+                                                  : history.InviteToViber(ActorOf(req), *id);
+      if (!invite) return ErrorResponse(req, invite.error());
+      return Response::Json(
+          201,
+          http::Dump({{"url", invite->url}, {"expires_at", FormatRfc3339Utc(invite->expires_at)}}));
+    });
+  }
 }
 
 }  // namespace kvitka::messaging

@@ -120,6 +120,27 @@ Id SqlChatStore::AddReceived(db::Session& s, Id org_id, const ReceivedMessage& m
   return id;
 }
 
+std::string SqlChatStore::OptOutToken(db::Session& s, Id org_id, Id client_id,
+                                      const std::string& fresh, EpochSeconds now) {
+  s.sql() << "INSERT INTO opt_out_tokens (token, org_id, client_id, created_at) VALUES (:t, :o, "
+             ":c, :now) ON CONFLICT (org_id, client_id) DO NOTHING",
+      use(fresh), use(org_id), use(client_id), use(now);
+  std::string token;
+  s.sql() << "SELECT token FROM opt_out_tokens WHERE org_id = :o AND client_id = :c", use(org_id),
+      use(client_id), into(token);
+  return token;
+}
+
+std::optional<std::pair<Id, Id>> SqlChatStore::ResolveOptOut(db::Session& s,
+                                                             const std::string& token) {
+  Id org_id = 0, client_id = 0;
+  soci::indicator ind = soci::i_null;
+  s.sql() << "SELECT org_id, client_id FROM opt_out_tokens WHERE token = :t", use(token),
+      into(org_id, ind), into(client_id);
+  if (!s.sql().got_data() || ind != soci::i_ok) return std::nullopt;
+  return std::make_pair(org_id, client_id);
+}
+
 std::vector<ReceivedMessage> SqlChatStore::ReceivedOf(db::Session& s, Id org_id, Id client_id,
                                                       std::optional<EpochSeconds> until,
                                                       std::optional<EpochSeconds> since,
@@ -166,6 +187,17 @@ void SqlMessagingRulesStore::Save(db::Session& s, Id org_id, Id branch_id,
              ":b, :j, :at) ON CONFLICT (org_id, branch_id) DO UPDATE SET rules_json = "
              "excluded.rules_json, updated_at = excluded.updated_at",
       use(org_id), use(branch_id), use(rules_json), use(now);
+}
+
+std::vector<Id> SqlMessagingRulesStore::Organizations(db::Session& s) {
+  std::vector<Id> ids;
+  Id id = 0;
+  soci::statement st = (s.sql().prepare << "SELECT org_id FROM messaging_rules WHERE branch_id = 0 "
+                                           "ORDER BY org_id",
+                        into(id));
+  st.execute();
+  while (st.fetch()) ids.push_back(id);
+  return ids;
 }
 
 void SqlMessagingRulesStore::Delete(db::Session& s, Id org_id, Id branch_id) {

@@ -42,6 +42,10 @@ class SqlOutboxStore final : public OutboxStore {
   bool Finish(db::Session& s, const OutboxRow& row, EpochSeconds claimed_lease) override;
   std::vector<OutboxRow> List(db::Session& s, Id org_id, const OutboxFilter& filter,
                               std::optional<Id> before, int limit) override;
+  std::vector<PlannedReminderRow> Reminders(db::Session& s, Id org_id, EpochSeconds from) override;
+  void VoidIds(db::Session& s, Id org_id, const std::vector<Id>& ids, EpochSeconds now) override;
+  void DueAgain(db::Session& s, Id org_id, Id id, EpochSeconds due, EpochSeconds now) override;
+  void AddReminders(db::Session& s, const std::vector<OutboxRow>& rows) override;
   bool SmallerReminderDue(db::Session& s, Id org_id, Id appointment_id, int version,
                           std::int64_t slot, EpochSeconds now) override;
   std::vector<std::pair<std::string, long long>> CountByStatus(db::Session& s, Id org_id) override;
@@ -64,6 +68,9 @@ class SqlChatStore final : public ChatStore {
   void SetChannelOrder(db::Session& s, Id org_id, Id client_id,
                        const std::string& channels) override;
   Id AddReceived(db::Session& s, Id org_id, const ReceivedMessage& message) override;
+  std::string OptOutToken(db::Session& s, Id org_id, Id client_id, const std::string& fresh,
+                          EpochSeconds now) override;
+  std::optional<std::pair<Id, Id>> ResolveOptOut(db::Session& s, const std::string& token) override;
   std::vector<ReceivedMessage> ReceivedOf(db::Session& s, Id org_id, Id client_id,
                                           std::optional<EpochSeconds> until,
                                           std::optional<EpochSeconds> since, int limit) override;
@@ -75,6 +82,18 @@ class SqlMessagingRulesStore final : public MessagingRulesStore {
   void Save(db::Session& s, Id org_id, Id branch_id, const std::string& rules_json,
             EpochSeconds now) override;
   void Delete(db::Session& s, Id org_id, Id branch_id) override;
+  std::vector<Id> Organizations(db::Session& s) override;
+};
+
+class SqlCampaignStore final : public CampaignStore {
+ public:
+  Id Insert(db::Session& s, Id org_id, const Campaign& campaign) override;
+  void Update(db::Session& s, Id org_id, const Campaign& campaign) override;
+  std::optional<Campaign> Find(db::Session& s, Id org_id, Id id) override;
+  std::vector<Campaign> List(db::Session& s, Id org_id, std::optional<Id> before,
+                             int limit) override;
+  CampaignResults Results(db::Session& s, Id org_id, Id campaign_id) override;
+  int VoidPending(db::Session& s, Id org_id, Id campaign_id, EpochSeconds now) override;
 };
 
 }  // namespace kvitka::messaging

@@ -245,6 +245,69 @@ std::vector<OutboxRow> SqlOutboxStore::List(db::Session& s, Id org_id, const Out
                texts);
 }
 
+std::vector<PlannedReminderRow> SqlOutboxStore::Reminders(db::Session& s, Id org_id,
+                                                          EpochSeconds from) {
+  std::vector<PlannedReminderRow> rows;
+  PlannedReminderRow r;
+  std::string status;
+  soci::statement st =
+      (s.sql().prepare << "SELECT id, appointment_id, version, slot, status, due_at FROM "
+                          "message_outbox WHERE org_id = :o AND kind = 'reminder' AND "
+                          "appointment_id <> 0 AND visit_start > :f",
+       use(org_id), use(from), into(r.id), into(r.appointment_id), into(r.version), into(r.slot),
+       into(status), into(r.due_at));
+  st.execute();
+  while (st.fetch()) {
+    r.status = ParseOutboxStatus(status).value_or(OutboxStatus::kFailed);
+    rows.push_back(r);
+  }
+  return rows;
+}
+
+void SqlOutboxStore::VoidIds(db::Session& s, Id org_id, const std::vector<Id>& ids,
+                             EpochSeconds now) {
+  for (std::size_t i = 0; i < ids.size(); i += 1000) {
+    const std::vector<Id> chunk(ids.begin() + static_cast<long>(i),
+                                ids.begin() + static_cast<long>(std::min(ids.size(), i + 1000)));
+    const std::string list = db::IdSetValue(chunk);
+    s.sql() << "UPDATE message_outbox SET status = 'voided', lease_until = 0, updated_at = :now "
+               "WHERE org_id = :o AND status = 'pending' AND id IN " +
+                   db::IdSet(s, ":ids"),
+        use(now), use(org_id), use(list);
+  }
+}
+
+void SqlOutboxStore::DueAgain(db::Session& s, Id org_id, Id id, EpochSeconds due,
+                              EpochSeconds now) {
+  s.sql() << "UPDATE message_outbox SET status = 'pending', due_at = :due, lease_until = 0, "
+             "updated_at = :now WHERE org_id = :o AND id = :id AND status IN ('pending', "
+             "'voided')",
+      use(due), use(now), use(org_id), use(id);
+}
+
+void SqlOutboxStore::AddReminders(db::Session& s, const std::vector<OutboxRow>& rows) {
+  // Every value is a number or one of the fixed names below, so they are written into the
+  // statement: a hundred rows per statement.
+  for (std::size_t i = 0; i < rows.size(); i += 100) {
+    std::string sql =
+        "INSERT INTO message_outbox (org_id, branch_id, appointment_id, version, kind, slot, "
+        "recipient_type, recipient_id, channel, language, status, visit_start, due_at, "
+        "created_at, updated_at) VALUES ";
+    for (std::size_t k = i; k < std::min(rows.size(), i + 100); ++k) {
+      const auto& r = rows[k];
+      if (k > i) sql += ", ";
+      sql += "(" + std::to_string(r.org_id) + ", " + std::to_string(r.branch_id) + ", " +
+             std::to_string(r.appointment_id) + ", " + std::to_string(r.version) +
+             ", 'reminder', " + std::to_string(r.slot) + ", 'client', " +
+             std::to_string(r.recipient_id) + ", '', '" + LanguageName(r.language) +
+             "', 'pending', " + std::to_string(r.visit_start.value_or(0)) + ", " +
+             std::to_string(r.due_at) + ", " + std::to_string(r.created_at) + ", " +
+             std::to_string(r.updated_at) + ")";
+    }
+    s.sql() << sql + " ON CONFLICT DO NOTHING";
+  }
+}
+
 bool SqlOutboxStore::SmallerReminderDue(db::Session& s, Id org_id, Id appointment_id, int version,
                                         std::int64_t slot, EpochSeconds now) {
   int found = 0;

@@ -7,6 +7,7 @@ import { Link, Outlet, useLocation } from 'react-router-dom';
 import { currentLanguage } from '../i18n';
 import { languageForSession, storedLanguage } from '../i18n/language';
 import { useAuthedSession } from '../identity/session';
+import { RemindersBell } from '../tasks/RemindersBell';
 import classes from './AppLayout.module.css';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -51,6 +52,7 @@ export function AppLayout() {
             <Brand orgName={session.org.name} />
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <RemindersBell />
             <LanguageSwitch />
             <UserMenu />
           </Group>
@@ -65,7 +67,7 @@ export function AppLayout() {
       >
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap={4}>
-            {NAV_ITEMS.map(({ key, to, icon: NavIcon }) => (
+            {NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(session.role)).map(({ key, to, icon: NavIcon }) => (
               <NavLink
                 key={key}
                 component={Link}

@@ -15,6 +15,7 @@ import { RequireAuth } from './RequireAuth';
 const ServicesPage = lazy(() => import('../services/ServicesPage').then((m) => ({ default: m.ServicesPage })));
 const StaffPage = lazy(() => import('../staff/StaffPage').then((m) => ({ default: m.StaffPage })));
 const MasterPage = lazy(() => import('../staff/MasterPage').then((m) => ({ default: m.MasterPage })));
+const FeedbackPage = lazy(() => import('../feedback/FeedbackPage').then((m) => ({ default: m.FeedbackPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
   return (
@@ -50,6 +51,7 @@ export const routes: RouteObject[] = [
       { path: 'services', element: <Lazy><ServicesPage /></Lazy> },
       { path: 'staff', element: <Lazy><StaffPage /></Lazy> },
       { path: 'staff/:id', element: <Lazy><MasterPage /></Lazy> },
+      { path: 'feedback', element: <Lazy><FeedbackPage /></Lazy> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

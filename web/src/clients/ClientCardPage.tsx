@@ -4,6 +4,7 @@ import {
   IconArrowLeft,
   IconCalendarStats,
   IconFiles,
+  IconStar,
   IconMail,
   IconMessages,
   IconNotes,
@@ -18,6 +19,8 @@ import { ProblemAlert } from '../app/ProblemAlert';
 import { NotFoundPage } from '../app/NotFoundPage';
 import { isApiError } from '../app/api';
 import { useAuthedSession } from '../identity/session';
+import { canSeeFeedback } from '../feedback/api';
+import { ClientFeedbackTab } from '../feedback/ClientFeedbackTab';
 import { ClientMessagesTab } from '../messaging/ClientMessagesTab';
 import { clientKeys, filePath, getClient, listTags } from './api';
 import { ClientActions } from './ClientActions';
@@ -31,7 +34,7 @@ import { ProfileTab } from './ProfileTab';
 import { TagBadges } from './TagChips';
 import { VisitsTab } from './VisitsTab';
 
-const TABS = ['profile', 'visits', 'files', 'notes', 'messages'] as const;
+const TABS = ['profile', 'visits', 'files', 'notes', 'messages', 'feedback'] as const;
 type Tab = (typeof TABS)[number];
 
 export function ClientCardPage() {
@@ -45,8 +48,12 @@ export function ClientCardPage() {
   const requested = params.get('tab');
   // Masters do not see a client's messages (the API answers them 403).
   const showMessages = canSeeContacts(role);
+  // Feedback: owners and managers only.
+  const showFeedback = canSeeFeedback(role);
   const tab: Tab =
-    (TABS as readonly string[]).includes(requested ?? '') && (requested !== 'messages' || showMessages)
+    (TABS as readonly string[]).includes(requested ?? '') &&
+    (requested !== 'messages' || showMessages) &&
+    (requested !== 'feedback' || showFeedback)
       ? (requested as Tab)
       : 'profile';
   const [mergeWith, setMergeWith] = useState<ExistingClient | null>(null);
@@ -208,6 +215,11 @@ export function ClientCardPage() {
               {t('clients.card.tabs.messages')}
             </Tabs.Tab>
           )}
+          {showFeedback && (
+            <Tabs.Tab value="feedback" leftSection={icon(IconStar)} data-testid="client-tab-feedback">
+              {t('clients.card.tabs.feedback')}
+            </Tabs.Tab>
+          )}
         </Tabs.List>
         <Tabs.Panel value="profile">
           <ProfileTab client={c} tags={tags.data ?? []} canEdit={canEdit} contacts={contacts} onMerge={setMergeWith} />
@@ -224,6 +236,11 @@ export function ClientCardPage() {
         {showMessages && (
           <Tabs.Panel value="messages">
             <ClientMessagesTab clientId={c.id} />
+          </Tabs.Panel>
+        )}
+        {showFeedback && (
+          <Tabs.Panel value="feedback">
+            <ClientFeedbackTab clientId={c.id} />
           </Tabs.Panel>
         )}
       </Tabs>

@@ -1,14 +1,15 @@
 import { SegmentedControl, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { CampaignsPanel } from './CampaignsPanel';
 import { ChannelsPanel } from './ChannelsPanel';
 import { RulesPanel } from './RulesPanel';
 import { TemplateEditor } from './TemplateEditor';
 
-const SECTIONS = ['channels', 'templates', 'rules'] as const;
+const SECTIONS = ['channels', 'templates', 'rules', 'campaigns'] as const;
 type Section = (typeof SECTIONS)[number];
 
-/** Settings > Messages: channels, templates and the sending rules (owners and managers). */
+/** Settings > Messages: channels, templates, the sending rules and campaigns (owners and managers). */
 export function MessagesSettingsTab() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -27,6 +28,7 @@ export function MessagesSettingsTab() {
       {section === 'channels' && <ChannelsPanel />}
       {section === 'templates' && <TemplateEditor />}
       {section === 'rules' && <RulesPanel />}
+      {section === 'campaigns' && <CampaignsPanel />}
     </Stack>
   );
 }
