@@ -20,7 +20,7 @@ after(async () => {
   await env?.close();
 });
 
-const OFF_BY_DEFAULT = ['birthday', 'come_back', 'feedback_request'];
+const OFF_BY_DEFAULT = ['birthday', 'come_back', 'feedback_request', 'staff_shift_tomorrow'];
 
 test('GET: the defaults', async () => {
   const res = await s.c.get(RULES);

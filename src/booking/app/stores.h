@@ -35,14 +35,14 @@ struct BookingEvent {
   EpochSeconds at = 0;
 };
 
-// When a coming visit is, and when its current version was made.
+// When a coming visit is, and when it was booked.
 struct UpcomingTime {
   Id id = 0;
   Id branch_id = 0;
   Id client_id = 0;
   int version = 0;
   EpochSeconds start = 0;
-  EpochSeconds updated_at = 0;
+  EpochSeconds created_at = 0;
 };
 
 // A client's last completed visit with a service.

@@ -263,11 +263,11 @@ std::vector<UpcomingTime> SqlAppointmentStore::UpcomingTimes(db::Session& s, Id 
   std::vector<UpcomingTime> out;
   UpcomingTime t;
   soci::statement st =
-      (s.sql().prepare << "SELECT id, branch_id, client_id, version, start_at, updated_at FROM "
+      (s.sql().prepare << "SELECT id, branch_id, client_id, version, start_at, created_at FROM "
                           "appointments WHERE org_id = :o AND start_at > :f AND status IN "
                           "('booked', 'confirmed') ORDER BY id",
        use(org_id), use(from), into(t.id), into(t.branch_id), into(t.client_id), into(t.version),
-       into(t.start), into(t.updated_at));
+       into(t.start), into(t.created_at));
   st.execute();
   while (st.fetch()) out.push_back(t);
   return out;

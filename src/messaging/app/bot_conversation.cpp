@@ -119,9 +119,14 @@ BotReply BotConversation::Bookings(Id org_id, const Chat& chat) {
       const std::string label =
           VisitLabel(a.Start(), branch ? branch->timezone : "UTC", chat.language);
       std::string services;
-      for (const auto& item : a.items)
-        services += (services.empty() ? "" : ", ") + item.service_name;
-      reply.text += "\n• " + label + " — " + services;
+      for (const auto& item : a.items) {
+        if (!services.empty()) services += ", ";
+        services += item.service_name;
+      }
+      reply.text += "\n• ";
+      reply.text += label;
+      reply.text += " — ";
+      reply.text += services;
       reply.buttons.push_back({{BotSays(BotText::kButtonCancel, chat.language, "", "", label),
                                 "cancel:" + std::to_string(a.id), ""}});
     }
@@ -164,7 +169,8 @@ BotAnswer BotConversation::Pressed(Id org_id, const Chat& chat, const BotInput& 
     answer.notice = BotSays(BotText::kNotYours, lang);
     return answer;
   }
-  const auto& [a, label] = *visit;
+  const Appointment& a = visit->first;
+  const std::string& label = visit->second;
   if (action == "confirm") {
     if (a.status == Status::kBooked) {
       booking::StatusChange change;

@@ -119,36 +119,28 @@ Result<MessagePage, Error> MessageHistory::Outbox(const Actor& actor, OutboxFilt
     return Fail(Error(ErrorCode::kForbidden));
   }
   return d_.db.Read([&](db::Session& s) -> Result<MessagePage, Error> {
-    auto read = [&](std::optional<EpochSeconds> last, std::optional<EpochSeconds> first, int count,
-                    bool& more) {
-      OutboxFilter f = filter;
-      f.until = last;
-      f.since = first;
-      const auto rows = d_.outbox.List(s, actor.org_id, f, std::nullopt, count + 1);
-      more = static_cast<int>(rows.size()) > count;
-      std::vector<Id> client_ids;
-      for (const auto& row : rows) {
-        if (row.recipient_type == RecipientType::kClient) client_ids.push_back(row.recipient_id);
+    // The outbox pages by id (a replan writes many messages in one second).
+    const auto rows = d_.outbox.List(s, actor.org_id, filter, until, limit + 1);
+    std::vector<Id> client_ids;
+    for (const auto& row : rows) {
+      if (row.recipient_type == RecipientType::kClient) client_ids.push_back(row.recipient_id);
+    }
+    std::sort(client_ids.begin(), client_ids.end());
+    client_ids.erase(std::unique(client_ids.begin(), client_ids.end()), client_ids.end());
+    std::map<Id, std::string> names;
+    for (const auto& c : d_.clients.Briefs(s, actor, client_ids)) {
+      names[c.id] = c.last_name.empty() ? c.first_name : c.first_name + " " + c.last_name;
+    }
+    MessagePage page;
+    for (const auto& row : rows) {
+      if (static_cast<int>(page.items.size()) == limit) {
+        page.next_until = page.items.back().out->id;
+        break;
       }
-      std::sort(client_ids.begin(), client_ids.end());
-      client_ids.erase(std::unique(client_ids.begin(), client_ids.end()), client_ids.end());
-      std::map<Id, std::string> names;
-      for (const auto& c : d_.clients.Briefs(s, actor, client_ids)) {
-        names[c.id] = c.last_name.empty() ? c.first_name : c.first_name + " " + c.last_name;
-      }
-      std::vector<MessageEntry> entries;
-      for (const auto& row : rows) {
-        const bool client = row.recipient_type == RecipientType::kClient;
-        entries.push_back({row, std::nullopt, client ? names[row.recipient_id] : ""});
-      }
-      return entries;
-    };
-    bool more = false;
-    auto entries = read(until, std::nullopt, limit, more);
-    return Cut(std::move(entries), limit, more, [&](EpochSeconds second) {
-      bool ignored = false;
-      return read(second, second, kMaxSecond, ignored);
-    });
+      const bool client = row.recipient_type == RecipientType::kClient;
+      page.items.push_back({row, std::nullopt, client ? names[row.recipient_id] : ""});
+    }
+    return page;
   });
 }
 

@@ -23,7 +23,9 @@ struct MessageEntry {
 
 struct MessagePage {
   std::vector<MessageEntry> items;
-  std::optional<EpochSeconds> next_until;  // the next page: what was written at or before
+  // The next page: of a client's messages, what was written at or before this time; of the
+  // outbox, the messages before this id.
+  std::optional<EpochSeconds> next_until;
 };
 
 struct ClientChannels {

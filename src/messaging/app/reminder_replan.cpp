@@ -47,14 +47,15 @@ int ReminderReplanner::ReplanIn(db::Session& s, Id org_id, EpochSeconds now) {
   for (const auto& b : d_.branches.BranchesIn(s, org_id)) zones[b.id] = b.timezone;
 
   std::vector<OutboxRow> added;
-  int changed = 0;
+  std::vector<std::pair<Id, EpochSeconds>> due_again;
   for (const auto& v : visits) {
     const auto lang = language.find(v.client_id);
     std::map<std::int64_t, EpochSeconds> wanted;
     if (rules.Sends(MessageKind::kReminder) && lang != language.end()) {
       const auto zone = zones.count(v.branch_id) ? zones[v.branch_id] : std::string("UTC");
+      // Booked when created: a later confirmation must not count as "just booked".
       for (const auto& p :
-           PlanVisitReminders({v.start, v.updated_at}, rules.AtBranch(v.branch_id), zone, now)) {
+           PlanVisitReminders({v.start, v.created_at}, rules.AtBranch(v.branch_id), zone, now)) {
         if (p.due) wanted[p.offset] = *p.due;
       }
     }
@@ -67,8 +68,7 @@ int ReminderReplanner::ReplanIn(db::Session& s, Id org_id, EpochSeconds now) {
       } else {
         const bool waiting = r.status == OutboxStatus::kPending;
         if ((waiting && r.due_at != want->second) || r.status == OutboxStatus::kVoided) {
-          d_.outbox.DueAgain(s, org_id, r.id, want->second, now);
-          ++changed;
+          due_again.emplace_back(r.id, want->second);
         }
         wanted.erase(want);  // there already (sent ones stay sent)
       }
@@ -91,8 +91,9 @@ int ReminderReplanner::ReplanIn(db::Session& s, Id org_id, EpochSeconds now) {
     }
   }
   d_.outbox.VoidIds(s, org_id, obsolete, now);
+  d_.outbox.DueAgain(s, org_id, due_again, now);
   d_.outbox.AddReminders(s, added);
-  return changed + static_cast<int>(obsolete.size() + added.size());
+  return static_cast<int>(due_again.size() + obsolete.size() + added.size());
 }
 
 }  // namespace kvitka::messaging

@@ -146,7 +146,8 @@ class OutboxStore {
   // Replanning: these messages are voided; this one is due again (pending) at `due`; these
   // reminders are added (one statement per hundred).
   virtual void VoidIds(db::Session& s, Id org_id, const std::vector<Id>& ids, EpochSeconds now) = 0;
-  virtual void DueAgain(db::Session& s, Id org_id, Id id, EpochSeconds due, EpochSeconds now) = 0;
+  virtual void DueAgain(db::Session& s, Id org_id,
+                        const std::vector<std::pair<Id, EpochSeconds>>& due, EpochSeconds now) = 0;
   virtual void AddReminders(db::Session& s, const std::vector<OutboxRow>& rows) = 0;
   // Whether a reminder of the visit with a smaller offset than `slot` is due by `now` or went
   // already (a reminder picked up that late is no longer worth sending).

@@ -65,7 +65,9 @@ int TelegramBots::PollOnce(int wait_seconds) {
   const auto bots =
       d_.db.Read([&](db::Session& s) { return d_.channels.Enabled(s, Channel::kTelegram); });
   int handled = 0;
-  for (const auto& [org_id, stored] : bots) {
+  for (const auto& bot_of_org : bots) {
+    const Id org_id = bot_of_org.first;
+    const StoredChannel& stored = bot_of_org.second;
     auto bot = d_.gateways.Telegram(org_id, stored);
     if (!bot) continue;
     const auto values = ValuesOf(stored);

@@ -43,7 +43,9 @@ BotInput ViberInput(const std::string& user_id, const std::string& name,
 void ViberBots::EnsureWebhooks() {
   const auto bots =
       d_.db.Read([&](db::Session& s) { return d_.channels.Enabled(s, Channel::kViber); });
-  for (const auto& [org_id, stored] : bots) {
+  for (const auto& bot_of_org : bots) {
+    const Id org_id = bot_of_org.first;
+    const StoredChannel& stored = bot_of_org.second;
     {
       std::lock_guard lock(mutex_);
       auto it = webhook_set_.find(org_id);

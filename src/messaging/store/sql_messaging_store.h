@@ -44,7 +44,8 @@ class SqlOutboxStore final : public OutboxStore {
                               std::optional<Id> before, int limit) override;
   std::vector<PlannedReminderRow> Reminders(db::Session& s, Id org_id, EpochSeconds from) override;
   void VoidIds(db::Session& s, Id org_id, const std::vector<Id>& ids, EpochSeconds now) override;
-  void DueAgain(db::Session& s, Id org_id, Id id, EpochSeconds due, EpochSeconds now) override;
+  void DueAgain(db::Session& s, Id org_id, const std::vector<std::pair<Id, EpochSeconds>>& due,
+                EpochSeconds now) override;
   void AddReminders(db::Session& s, const std::vector<OutboxRow>& rows) override;
   bool SmallerReminderDue(db::Session& s, Id org_id, Id appointment_id, int version,
                           std::int64_t slot, EpochSeconds now) override;
