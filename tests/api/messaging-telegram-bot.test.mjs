@@ -89,6 +89,8 @@ test('the confirmation comes to Telegram with buttons; "I\'ll come" confirms the
     return got.status === 'confirmed' && got;
   });
   assert.equal(fresh.status, 'confirmed');
+  // The thanks comes as a message too: wait for it, so that it is not taken for the next reply.
+  await until('the thanks', () => sentTo(CHAT).some((m) => /Чекаємо на вас/.test(m.text)));
 });
 
 test('my bookings lists what is coming; cancelling takes two taps and voids the reminders', async () => {
