@@ -98,16 +98,17 @@ int TelegramBots::PollOnce(int wait_seconds) {
     const auto got = bot->GetUpdates(*next, bots.size() == 1 ? wait_seconds : 0);
     if (got.status.outcome != channels::Delivery::Outcome::kSent) continue;
     for (const auto& update : got.updates) {
+      // Confirmed before it is answered: when saving fails (a busy database), the update comes
+      // again and nothing was done; once saved, it is answered once and never again.
+      d_.db.Write([&](db::Session& s) {
+        d_.polls.Advance(s, org_id, Channel::kTelegram, d_.instance, update.update_id + 1);
+      });
       try {
         Answer(org_id, *bot, update);
       } catch (const std::exception& e) {
         spdlog::error("{{\"event\":\"telegram_update_failed\",\"org\":{},\"error\":\"{}\"}}",
                       org_id, e.what());
       }
-      // Handled (or failed for good): never asked for again.
-      d_.db.Write([&](db::Session& s) {
-        d_.polls.Advance(s, org_id, Channel::kTelegram, d_.instance, update.update_id + 1);
-      });
       ++handled;
     }
   }
