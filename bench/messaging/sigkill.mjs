@@ -4,6 +4,7 @@
 //
 //   node bench/messaging/sigkill.mjs [--clients 10000] [--kills 20] [--cancel 0.05] [--move 0.05]
 //        [--delay-min 5] [--delay-max 20] [--life-min 200] [--life-max 2500] [--seed 1]
+//        [--provider turbosms|generic] [--provider-dedup 1|0]
 //
 // 1. Setup (a server with --no-dispatch): a salon with 20 masters working 07:00-23:00, `clients`
 //    clients with a phone each (CSV import), one 15-minute visit each (POST /api/v1/appointments),
@@ -21,6 +22,13 @@
 //    time (the outbox row sent is the one due before the new start, the text names the new time);
 //    counts the phones that got more than one message. Prints a JSON summary; exits 1 when any
 //    reminder is lost or sent for a cancelled visit or an old time.
+//
+// The provider: `turbosms` (the default) or `generic` (the generic HTTP gateway with a body
+// template carrying {{message_id}}). With --provider-dedup 1 (the default) the fake does what the
+// real one does with a repeated message: TurboSMS refuses the same text to the same phone within
+// 90 s (code 427, which the adapter counts as sent); a gateway that takes an Idempotency-Key
+// answers a repeated key as before without sending. `repeated_requests` counts the messages the
+// dispatcher handed over twice (after a crash), `sent_twice` the phones that got two.
 import { startFakeSms } from '../../tests/lib/fakes.mjs';
 import { iso, kyivWall } from '../../tests/lib/booking.mjs';
 import {
@@ -30,7 +38,8 @@ import {
 import { readFile } from 'node:fs/promises';
 
 const opts = cliArgs({ clients: 10_000, masters: 20, kills: 20, cancel: 0.05, move: 0.05, 'delay-min': 5,
-  'delay-max': 20, 'life-min': 200, 'life-max': 2500, seed: 1, concurrency: 8 });
+  'delay-max': 20, 'life-min': 200, 'life-max': 2500, seed: 1, concurrency: 8, provider: 'turbosms',
+  'provider-dedup': 1 });
 const GRID = { open: '07:00', close: '23:00', minutes: 15 };
 
 // Deterministic pseudo-random numbers (mulberry32): the same visits are cancelled and moved.
@@ -45,10 +54,13 @@ function rnd() {
 const between = (lo, hi) => lo + rnd() * (hi - lo);
 
 const db = await createDatabase();
-const sms = await startFakeSms({ provider: 'turbosms' });
+const generic = opts.provider === 'generic';
+const sms = await startFakeSms({ provider: generic ? 'generic' : 'turbosms', rejectDuplicates: Boolean(Number(opts['provider-dedup'])) });
 Object.defineProperty(sms, 'delayMs', { get: () => between(opts['delay-min'], opts['delay-max']), configurable: true });
 const providerArgs = ['--provider-url', `turbosms=${sms.url}`];
-const server = new Serve(db, providerArgs);
+// One public URL for every life of the server, as in production (the links in the texts, and so
+// the texts, stay the same from one life to the next).
+const server = new Serve(db, [...providerArgs, '--public-url', 'https://kvitka.bench']);
 const setupServer = new Serve(db, ['--no-dispatch', ...providerArgs]);
 let exitCode = 0;
 try {
@@ -59,7 +71,11 @@ try {
   const plan = layout({ visits: opts.clients, masters: opts.masters, slack: 1 + opts.move + 0.02, ...GRID });
   const phones = Array.from({ length: opts.clients }, (_, i) => phoneOf(i));
   const ids = await importClients(c, phones);
-  await must(c.put('/api/v1/settings/channels/sms', { enabled: true, provider: 'turbosms', token: 't', sender: 'Kvitka' }), 200, 'sms');
+  const smsSettings = generic
+    ? { enabled: true, provider: 'generic', url: `${sms.url}/send`, method: 'POST', sender: 'Kvitka',
+        body_template: '{"to": "{{phone}}", "text": "{{text}}", "id": "{{message_id}}"}' }
+    : { enabled: true, provider: 'turbosms', token: 't', sender: 'Kvitka' };
+  await must(c.put('/api/v1/settings/channels/sms', smsSettings), 200, 'sms');
   await reminderRules(c, plan.offsetMinutes);
   const slots = planSlots({ staffIds: salon.staffIds, firstDay: plan.firstDay, days: plan.days, ...GRID });
   const visits = slots.slice(0, opts.clients).map((s, i) => ({ ...s, phone: phones[i], clientId: ids.get(phones[i]) }));
@@ -130,11 +146,13 @@ try {
   const offsetMs = plan.offsetMinutes * 60_000;
   const problems = { lost: [], sent_for_cancelled: [], sent_for_old_time: [], text_not_new_time: [] };
   let twice = 0;
+  const twiceExamples = [];
   let extra = 0;
   const repeatGaps = []; // seconds between a phone's first and second message
   for (const v of visits) {
     const got = byPhone.get(v.phone) ?? [];
     if (got.length > 1) {
+      if (twice < 3) twiceExamples.push(got.map((m) => ({ at: m.at, to: m.to, text: m.text })));
       twice++;
       extra += got.length - 1;
       repeatGaps.push((got[1].at - got[0].at) / 1000);
@@ -170,6 +188,10 @@ try {
     sent_for_cancelled: problems.sent_for_cancelled.length,
     sent_for_old_time: problems.sent_for_old_time.length,
     moved_text_not_new_time: problems.text_not_new_time.length,
+    provider: opts.provider,
+    provider_dedup: Boolean(Number(opts['provider-dedup'])),
+    requests: sms.attempts.length,
+    repeated_requests: sms.attempts.filter((a) => a.repeated).length,
     sent_twice: twice,
     extra_messages: extra,
     repeat_after_s: repeatGaps.length ? { min: Math.min(...repeatGaps), max: Math.max(...repeatGaps) } : null,
@@ -179,6 +201,7 @@ try {
     rate: rate(sms.sent.map((m) => m.at)),
     total_ms: Date.now() - t0,
     lives,
+    twice_examples: twiceExamples,
     examples: Object.fromEntries(Object.entries(problems).map(([k, list]) => [k, list.slice(0, 5)])),
   };
   console.log(JSON.stringify(summary, null, 2));

@@ -77,4 +77,49 @@ Delivery AlphaSms::Send(const Outgoing& message) {
   return Delivery::Sent(details != result.end() ? TextField(*details, "msg_id") : "");
 }
 
+messaging::DeliveryState AlphaSmsDeliveryState(std::string_view status) {
+  using State = messaging::DeliveryState;
+  const std::string name = UpperAscii(status);
+  if (name == "DELIVERED") return State::kDelivered;
+  if (name == "READ") return State::kSeen;
+  if (name.starts_with("ERR_")) return State::kUndelivered;
+  for (const char* failed : {"EXPIRED", "DELETED", "UNDELIVERABLE", "REJECTED", "DISCARDED",
+                             "NOT_SUPPORTED", "WRONG_ALPHANAME", "WRONG_ALPHANAME_RETURNED"}) {
+    if (name == failed) return State::kUndelivered;
+  }
+  return State::kUnknown;
+}
+
+StatusAnswer AlphaSms::Lookup(const std::vector<std::string>& ids) {
+  json items = json::array();
+  for (const auto& id : ids) {
+    const bool number =
+        !id.empty() && id.size() <= 18 && id.find_first_not_of("0123456789") == std::string::npos;
+    items.push_back({{"type", "status"}, {"msg_id", number ? json(std::stoll(id)) : json(id)}});
+  }
+  const json body = {{"auth", settings_.key}, {"data", std::move(items)}};
+  const HttpResponse response =
+      http_.PostJson(settings_.base_url + "/api/json.php", DumpJson(body));
+  if (auto failed = UnansweredLookup(response, kProvider)) return *failed;
+  const json answer = json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  if (!answer.is_object()) return StatusAnswer::Failed("AlphaSMS: unreadable answer");
+  if (!TrueField(answer, "success")) {
+    return StatusAnswer::Failed(std::string(kProvider) + ": " + Snippet(ErrorOf(answer), 160));
+  }
+  StatusAnswer out{true, "", {}};
+  const auto data = answer.find("data");
+  if (data == answer.end() || !data->is_array()) return out;
+  for (std::size_t i = 0; i < data->size(); ++i) {
+    const json& result = (*data)[i];
+    if (!TrueField(result, "success")) continue;  // this id: unknown to AlphaSMS, say
+    const auto details = result.find("data");
+    if (details == result.end() || !details->is_object()) continue;
+    std::string id = TextField(*details, "msg_id");
+    if (id.empty() && i < ids.size()) id = ids[i];
+    if (id.empty()) continue;
+    out.reports.push_back({id, AlphaSmsDeliveryState(TextField(*details, "status")), 0});
+  }
+  return out;
+}
+
 }  // namespace kvitka::channels

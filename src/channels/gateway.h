@@ -29,6 +29,10 @@ struct Outgoing {
   // Viber-then-SMS through an SMS gateway: the SMS text when Viber does not get through (`text`
   // when empty).
   std::string fallback_text;
+  // The same for every attempt at this message on this channel, after a crash too
+  // ("kvitka-<org>-<outbox id>-<channel>"): providers that take an idempotency key get it, so an
+  // attempt repeated after a crash is not delivered twice. Empty: none.
+  std::string key;
 };
 
 struct Delivery {

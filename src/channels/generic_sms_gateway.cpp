@@ -41,14 +41,15 @@ std::optional<std::string> ValueAt(const json& answer, const std::string& pointe
 }  // namespace
 
 std::string FillGenericTemplate(std::string_view pattern, std::string_view phone,
-                                std::string_view text, bool for_url) {
+                                std::string_view text, std::string_view key, bool for_url) {
   const std::string digits(phone.starts_with("+") ? phone.substr(1) : phone);
   const auto encode = [for_url](std::string_view value) {
     return for_url ? UrlEncode(value) : JsonEscaped(value);
   };
   const std::pair<std::string_view, std::string> values[] = {{"{{phone_digits}}", encode(digits)},
                                                              {"{{phone}}", encode(phone)},
-                                                             {"{{text}}", encode(text)}};
+                                                             {"{{text}}", encode(text)},
+                                                             {"{{message_id}}", encode(key)}};
   std::string out;
   out.reserve(pattern.size() + text.size() * 2);
   std::size_t at = 0;
@@ -75,8 +76,9 @@ std::optional<std::string> GenericSmsSettingsProblem(const GenericSmsSettings& s
     return "the method must be POST, PUT or GET";
   }
   if (settings.method != "GET" && settings.content_type.find("json") != std::string::npos) {
-    const std::string sample = FillGenericTemplate(settings.body_template, "+380671234567",
-                                                   "Текст \"з\" лапками\nі рядком", false);
+    const std::string sample =
+        FillGenericTemplate(settings.body_template, "+380671234567",
+                            "Текст \"з\" лапками\nі рядком", "kvitka-1-2-sms", false);
     if (!json::accept(sample)) return "the body template is not JSON once filled in";
   }
   if (!ValidPointer(settings.success_pointer) || !ValidPointer(settings.message_id_pointer)) {
@@ -100,10 +102,12 @@ Delivery GenericSmsGateway::Send(const Outgoing& message) {
   }
   HttpRequest request;
   request.method = settings_.method;
-  request.url = FillGenericTemplate(settings_.url, message.to, message.text, true);
+  request.url = FillGenericTemplate(settings_.url, message.to, message.text, message.key, true);
   request.headers = settings_.headers;
+  if (!message.key.empty()) request.headers.push_back({"Idempotency-Key", message.key});
   if (settings_.method != "GET") {
-    request.body = FillGenericTemplate(settings_.body_template, message.to, message.text, false);
+    request.body =
+        FillGenericTemplate(settings_.body_template, message.to, message.text, message.key, false);
     request.headers.push_back({"Content-Type", settings_.content_type});
   }
   const HttpResponse response = http_.Send(request);

@@ -1,7 +1,9 @@
 // Any HTTP SMS gateway a salon already has: a URL, a method, headers and a body template with
-// {{phone}} ("+380..."), {{phone_digits}} ("380...") and {{text}}. In the body the values go in
-// JSON-escaped (write them inside quotes: "to": "{{phone}}"); in the URL percent-encoded. Success
-// is a 2xx answer, and optionally a value at a JSON pointer of the answer.
+// {{phone}} ("+380..."), {{phone_digits}} ("380..."), {{text}} and {{message_id}} (the message's
+// key, the same for every attempt: for gateways that drop a repeated id). In the body the values
+// go in JSON-escaped (write them inside quotes: "to": "{{phone}}"); in the URL percent-encoded.
+// Every request also carries the key as an `Idempotency-Key` header. Success is a 2xx answer, and
+// optionally a value at a JSON pointer of the answer.
 #pragma once
 
 #include <optional>
@@ -32,7 +34,7 @@ std::optional<std::string> GenericSmsSettingsProblem(const GenericSmsSettings& s
 
 // The template with the placeholders filled in: JSON-escaped for a body, percent-encoded for a URL.
 std::string FillGenericTemplate(std::string_view pattern, std::string_view phone,
-                                std::string_view text, bool for_url);
+                                std::string_view text, std::string_view key, bool for_url);
 
 class GenericSmsGateway final : public Gateway {
  public:

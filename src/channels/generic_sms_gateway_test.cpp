@@ -33,13 +33,14 @@ Outgoing Sms(std::string text = "Рядок 1\n\"Лапки\" і \\ слеш") {
 }
 
 TEST(ChannelsGenericTemplate, FillsPlaceholdersEscaped) {
-  EXPECT_EQ(FillGenericTemplate(R"({"t":"{{text}}","p":"{{phone}}","d":"{{phone_digits}}"})",
-                                "+380671234567", "a\"b\\c\nd", false),
-            R"({"t":"a\"b\\c\nd","p":"+380671234567","d":"380671234567"})");
+  EXPECT_EQ(FillGenericTemplate(
+                R"({"t":"{{text}}","p":"{{phone}}","d":"{{phone_digits}}","id":"{{message_id}}"})",
+                "+380671234567", "a\"b\\c\nd", "kvitka-1-7-sms", false),
+            R"({"t":"a\"b\\c\nd","p":"+380671234567","d":"380671234567","id":"kvitka-1-7-sms"})");
   EXPECT_EQ(FillGenericTemplate("https://gw/send?to={{phone}}&text={{text}}", "+380671234567",
-                                "a b&c", true),
+                                "a b&c", "", true),
             "https://gw/send?to=%2B380671234567&text=a%20b%26c");
-  EXPECT_EQ(FillGenericTemplate("{{unknown}} {{text", "+1", "x", false), "{{unknown}} {{text");
+  EXPECT_EQ(FillGenericTemplate("{{unknown}} {{text", "+1", "x", "", false), "{{unknown}} {{text");
 }
 
 TEST(ChannelsGenericTemplate, SettingsProblems) {
@@ -73,6 +74,22 @@ TEST_F(GenericSmsGatewayTest, PostsTheFilledTemplateWithTheHeaders) {
                                              {"msisdn", "380671234567"},
                                              {"message", "Рядок 1\n\"Лапки\" і \\ слеш"},
                                              {"flash", false}}));
+}
+
+TEST_F(GenericSmsGatewayTest, EveryAttemptCarriesTheMessagesKey) {
+  Outgoing message = Sms();
+  message.key = "kvitka-3-41-sms";
+  server_.EnqueueJson(503, "{}");
+  server_.EnqueueJson(200, "{}");
+  GenericSmsGateway gateway(Settings());
+  EXPECT_EQ(gateway.Send(message).outcome, Outcome::kRetry);
+  EXPECT_EQ(server_.last_request().Header("Idempotency-Key"), "kvitka-3-41-sms");
+  EXPECT_EQ(gateway.Send(message).outcome, Outcome::kSent);
+  EXPECT_EQ(server_.last_request().Header("Idempotency-Key"), "kvitka-3-41-sms");
+  // Without a key there is no header.
+  server_.EnqueueJson(200, "{}");
+  EXPECT_EQ(gateway.Send(Sms()).outcome, Outcome::kSent);
+  EXPECT_EQ(server_.last_request().Header("Idempotency-Key"), "");
 }
 
 TEST_F(GenericSmsGatewayTest, ChecksTheSuccessValueAndReadsTheId) {

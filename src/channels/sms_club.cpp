@@ -59,4 +59,36 @@ Delivery SmsClub::Send(const Outgoing& message) {
   return Delivery::Rejected(std::string(kProvider) + ": " + Snippet(reason, 160));
 }
 
+messaging::DeliveryState SmsClubDeliveryState(std::string_view status) {
+  using State = messaging::DeliveryState;
+  const std::string name = UpperAscii(status);
+  if (name == "DELIVRD") return State::kDelivered;
+  for (const char* failed : {"EXPIRED", "UNDELIV", "REJECTD", "DELETED"}) {
+    if (name == failed) return State::kUndelivered;
+  }
+  return State::kUnknown;
+}
+
+StatusAnswer SmsClub::Lookup(const std::vector<std::string>& ids) {
+  const json body = {{"id_sms", ids}};
+  const HttpResponse response = http_.PostJson(settings_.base_url + "/sms/status", DumpJson(body),
+                                               {{"Authorization", "Bearer " + settings_.token}});
+  if (auto failed = UnansweredLookup(response, kProvider)) return *failed;
+  const json answer = json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  if (!answer.is_object()) return StatusAnswer::Failed("SMS Club: unreadable answer");
+  const auto success = answer.find("success_request");
+  if (success == answer.end() || !success->is_object()) {
+    return StatusAnswer::Failed(std::string(kProvider) + ": " + Snippet(response.body, 160));
+  }
+  StatusAnswer out{true, "", {}};
+  const auto info = success->find("info");
+  if (info == success->end() || !info->is_object()) return out;  // PHP: no statuses is []
+  for (const auto& [sms_id, status] : info->items()) {
+    if (status.is_string()) {
+      out.reports.push_back({sms_id, SmsClubDeliveryState(status.get<std::string>()), 0});
+    }
+  }
+  return out;
+}
+
 }  // namespace kvitka::channels

@@ -78,8 +78,9 @@ Delivery SmtpEmail::Send(const Outgoing& message) {
   mime.text = message.text;
   mime.html = message.html;
   mime.date = SystemClock().Now();
-  mime.message_id =
-      RandomToken(16) + settings_.from_address.substr(settings_.from_address.find('@'));
+  // A message sent again after a crash keeps its Message-ID: mail systems show it once.
+  mime.message_id = (message.key.empty() ? RandomToken(16) : message.key) +
+                    settings_.from_address.substr(settings_.from_address.find('@'));
   const std::string data = BuildMimeMessage(mime);
 
   std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());

@@ -72,6 +72,17 @@ TEST_F(SmtpEmailTest, SendsAMimeMessageToTheRecipient) {
             "Чекаємо вас 18 липня о 10:00.\r\n.\r\n..крапки на початку рядка");
 }
 
+TEST_F(SmtpEmailTest, AMessageWithAKeyKeepsItsMessageIdOnEveryAttempt) {
+  Outgoing message = Email();
+  message.key = "kvitka-2-15-email";
+  const Delivery first = SmtpEmail(Settings()).Send(message);
+  const Delivery again = SmtpEmail(Settings()).Send(message);
+  ASSERT_EQ(first.outcome, Outcome::kSent) << first.error;
+  EXPECT_EQ(first.provider_id, "<kvitka-2-15-email@kvitka.example>");
+  EXPECT_EQ(again.provider_id, first.provider_id);
+  EXPECT_NE(SmtpEmail(Settings()).Send(Email()).provider_id, first.provider_id);
+}
+
 TEST_F(SmtpEmailTest, LogsInWhenConfigured) {
   SmtpSettings settings = Settings();
   settings.username = "mailer";

@@ -103,4 +103,39 @@ Delivery TurboSms::Send(const Outgoing& message) {
   return Delivery::Sent(TextField(*mine, "message_id"));
 }
 
+messaging::DeliveryState TurboSmsDeliveryState(std::string_view status) {
+  using State = messaging::DeliveryState;
+  const std::string name = UpperAscii(status);
+  if (name == "DELIVERED") return State::kDelivered;
+  if (name == "READ") return State::kSeen;
+  for (const char* failed : {"EXPIRED", "UNDELIVERED", "REJECTED", "FAILED", "CANCELLED"}) {
+    if (name == failed) return State::kUndelivered;
+  }
+  return State::kUnknown;
+}
+
+StatusAnswer TurboSms::Lookup(const std::vector<std::string>& ids) {
+  const json body = {{"messages", ids}};
+  const HttpResponse response =
+      http_.PostJson(settings_.base_url + "/message/status.json", DumpJson(body),
+                     {{"Authorization", "Bearer " + settings_.token}});
+  if (auto failed = UnansweredLookup(response, kProvider)) return *failed;
+  const json answer = json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  if (!answer.is_object()) return StatusAnswer::Failed("TurboSMS: unreadable answer");
+  if (const int code = CodeOf(answer); code != 0) {
+    return StatusAnswer::Failed(std::string(kProvider) + ": " + std::to_string(code) + " " +
+                                Snippet(StatusOf(answer), 80));
+  }
+  StatusAnswer out{true, "", {}};
+  const auto results = answer.find("response_result");
+  if (results == answer.end() || !results->is_array()) return out;
+  for (const auto& result : *results) {
+    const std::string id = TextField(result, "message_id");
+    const int own_code = CodeOf(result);  // -1: not given
+    if (id.empty() || (own_code != 0 && own_code != -1)) continue;
+    out.reports.push_back({id, TurboSmsDeliveryState(TextField(result, "status")), 0});
+  }
+  return out;
+}
+
 }  // namespace kvitka::channels

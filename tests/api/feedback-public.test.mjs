@@ -4,15 +4,12 @@
 // for 24 hours. Time travel: a second server on the same database runs with `serve --now`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { RFC3339, assertStatus, assertProblem, assertValidation } from '../lib/api.mjs';
-import { Client, KVITKA_BIN, REPO_ROOT, freePort, startServer } from '../lib/server.mjs';
-import { future, kyivWall, plusMinutes, setStatus, status, TZ } from '../lib/booking.mjs';
-import {
-  HIGH_LIMITS, anon, bookFirstSlot, startOnlineServer, setupOnlineSalon, theAppointment,
-} from '../lib/online.mjs';
+import { startServer } from '../lib/server.mjs';
+import { kyivWall, plusMinutes, setStatus, status, TZ } from '../lib/booking.mjs';
+import { anon, startOnlineServer, setupOnlineSalon } from '../lib/online.mjs';
+import { bookedVisit as bookedVisitOf, publicFeedbackPath as feedbackPath, withServerAt as withServerAtOf } from '../lib/feedback.mjs';
 
-const feedbackPath = (token) => `/api/v1/public/feedback/${token}`;
 const UNKNOWN = '0123456789abcdef0123456789abcdef';
 
 let server;
@@ -23,67 +20,8 @@ after(async () => {
   await server?.stop();
 });
 
-/**
- * A second server on the same database that runs as if it were `now` (kvitka serve --now):
- * {url, anon() (a fresh anonymous client), as(client) (the same session there), stop()}.
- */
-async function startAt(now, args = []) {
-  const port = await freePort();
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KVITKA_') || k.startsWith('KVITKA_TEST_')));
-  const proc = spawn(
-    KVITKA_BIN,
-    ['serve', '--db', server.dbUrl, '--listen', `127.0.0.1:${port}`, '--data-dir', server.dataDir, '--no-dispatch', '--now', now, ...HIGH_LIMITS, ...args],
-    { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let log = '';
-  for (const s of [proc.stdout, proc.stderr]) s.on('data', (d) => (log += d));
-  const exited = new Promise((resolve) => proc.on('close', (code, signal) => resolve({ code, signal })));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
-      await res.arrayBuffer();
-      if (res.status === 200) break;
-    } catch {
-      // not up yet
-    }
-    if (proc.exitCode !== null || i > 600) {
-      proc.kill('SIGKILL');
-      throw new Error(`kvitka serve --now ${now} did not start:\n${log.slice(-3000)}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return {
-    url,
-    anon: (opts) => new Client(url, opts),
-    as(client) {
-      const c = client.clone();
-      c.baseUrl = url;
-      return c;
-    },
-    async stop() {
-      proc.kill('SIGTERM');
-      const { code, signal } = await exited;
-      assert.equal(code, 0, `the server at ${now} stopped cleanly (signal ${signal}):\n${log.slice(-2000)}`);
-    },
-  };
-}
-
-async function withServerAt(now, work, args) {
-  const twin = await startAt(now, args);
-  try {
-    return await work(twin);
-  } finally {
-    await twin.stop();
-  }
-}
-
-/** An online booking of a fresh salon a week ahead: {s, token, appointment, booking}. */
-async function bookedVisit(s, { days = 7, staff } = {}) {
-  const booked = await bookFirstSlot(server, s, { date: future(days), staff, client: { name: 'Оксана', email: 'oksana@example.test' } });
-  const appointment = await theAppointment(s, booked.booking.start, booked.body.client.phone);
-  return { token: booked.manage_token, appointment, booking: booked.booking, phone: booked.body.client.phone };
-}
+const bookedVisit = (s, options) => bookedVisitOf(server, s, options);
+const withServerAt = (now, work, args) => withServerAtOf(server, now, work, args);
 
 /** Checks the public feedback view; nothing of the client but the first name, no internal ids. */
 function assertPublicFeedback(j, { slug, open, reason } = {}) {

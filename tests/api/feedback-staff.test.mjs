@@ -4,16 +4,10 @@
 // given on a second server on the same database that runs after the visits (`serve --now`).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { RFC3339, addUser, assertList, assertProblem, assertStatus, signup } from '../lib/api.mjs';
-import { Client, KVITKA_BIN, REPO_ROOT, freePort } from '../lib/server.mjs';
 import { assertBadQuery } from '../lib/staff.mjs';
-import { future, plusMinutes, status } from '../lib/booking.mjs';
-import { HIGH_LIMITS, bookFirstSlot, startOnlineServer, setupOnlineSalon, theAppointment } from '../lib/online.mjs';
-
-const FEEDBACK = '/api/v1/feedback';
-const clientFeedback = (id) => `/api/v1/clients/${id}/feedback`;
-const publicFeedback = (token) => `/api/v1/public/feedback/${token}`;
+import { startOnlineServer, setupOnlineSalon } from '../lib/online.mjs';
+import { FEEDBACK, answeredVisits as answeredVisitsOf, clientFeedbackPath as clientFeedback } from '../lib/feedback.mjs';
 
 let server;
 before(async () => {
@@ -23,66 +17,11 @@ after(async () => {
   await server?.stop();
 });
 
-/** A second server on the same database running as if it were `now`; resolves to {url, stop()}. */
-async function startAt(now) {
-  const port = await freePort();
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KVITKA_') || k.startsWith('KVITKA_TEST_')));
-  const proc = spawn(
-    KVITKA_BIN,
-    ['serve', '--db', server.dbUrl, '--listen', `127.0.0.1:${port}`, '--data-dir', server.dataDir, '--no-dispatch', '--now', now, ...HIGH_LIMITS],
-    { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let log = '';
-  for (const s of [proc.stdout, proc.stderr]) s.on('data', (d) => (log += d));
-  const exited = new Promise((resolve) => proc.on('close', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
-      await res.arrayBuffer();
-      if (res.status === 200) break;
-    } catch {
-      // not up yet
-    }
-    if (proc.exitCode !== null || i > 600) {
-      proc.kill('SIGKILL');
-      throw new Error(`kvitka serve --now ${now} did not start:\n${log.slice(-3000)}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return {
-    url,
-    async stop() {
-      proc.kill('SIGTERM');
-      assert.equal(await exited, 0, `the server at ${now} stopped cleanly:\n${log.slice(-2000)}`);
-    },
-  };
-}
-
 /**
- * Books online visits a week ahead (each {staff, answer}), completes them, and answers each
+ * Books online visits a week ahead (each {staff, name, answer}), completes them, and answers each
  * through its link after the visits; resolves to the visits with {token, appointment, answer}.
  */
-async function answeredVisits(s, list, days = 7) {
-  const visits = [];
-  for (const v of list) {
-    const booked = await bookFirstSlot(server, s, { date: future(days), staff: v.staff, client: { name: v.name ?? 'Оксана' } });
-    const appointment = await theAppointment(s, booked.booking.start, booked.body.client.phone);
-    await status(s.c, appointment.id, 'completed');
-    visits.push({ ...v, token: booked.manage_token, appointment, end: booked.booking.end });
-  }
-  const last = visits.map((v) => v.end).sort().pop();
-  const later = await startAt(plusMinutes(last, 60));
-  try {
-    for (const v of visits) {
-      const res = await new Client(later.url).post(publicFeedback(v.token), v.answer);
-      assertStatus(res, 201, `answer ${JSON.stringify(v.answer)}`);
-    }
-  } finally {
-    await later.stop();
-  }
-  return visits;
-}
+const answeredVisits = (s, list, days) => answeredVisitsOf(server, s, list, days);
 
 function assertItem(i) {
   const t = JSON.stringify(i);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { assertStatus, addUser } from '../lib/api.mjs';
 import { setupSalon, oneItem, book, at, future, newClient } from '../lib/booking.mjs';
 import { startMessaging, runJobs, useSms } from '../lib/messaging.mjs';
+import { useComeBack, pastHaircut, noonIn } from '../lib/come-back.mjs';
 
 let env;
 before(async () => {
@@ -28,11 +29,7 @@ async function salonWithClients() {
 }
 
 // Marketing keeps the quiet hours (21:00-09:00): the jobs run at noon in Kyiv, tomorrow.
-const noon = () => {
-  const d = new Date(Date.now() + 24 * 3600e3);
-  d.setUTCHours(10, 0, 0, 0);
-  return d.toISOString().replace(/\.\d+Z$/, 'Z');
-};
+const noon = () => noonIn(1);
 
 const body = 'Привіт, {{client_name}}! -20% на манікюр до неділі: {{booking_link}} {{opt_out}}';
 
@@ -140,16 +137,12 @@ test('birthday greetings and come-back reminders are written once, for clients w
 test('a come-back reminder goes a few days before the service\'s cycle ends, unless already booked', async () => {
   const s = await setupSalon(env.server);
   await useSms(s.c);
-  const res = await s.c.patch(`/api/v1/services/${s.services.cut.id}`, { repeat_after_days: 21 });
-  assertStatus(res, 200, 'a 21-day cycle');
-  await s.c.put('/api/v1/settings/messaging', { kinds: { come_back: true }, come_back_lead_days: 3 });
+  await useComeBack(s, { cycle: 21, lead: 3 });
   const back = await newClient(s.c, 'Повернеться', { consent: { sms: true } });
   const booked = await newClient(s.c, 'Записана', { consent: { sms: true } });
   // Both had a haircut 19 days ago; the second has booked the next one already.
-  for (const [client, hh] of [[back, '10:00'], [booked, '12:00']]) {
-    const visit = await book(s.c, { ...oneItem(s, { client, start: at(future(-19), hh) }), allow_outside_hours: true });
-    assertStatus(await s.c.post(`/api/v1/appointments/${visit.id}/status`, { status: 'completed' }), 200, 'completed');
-  }
+  await pastHaircut(s, back, future(-19), '10:00');
+  await pastHaircut(s, booked, future(-19), '12:00');
   await book(s.c, oneItem(s, { client: booked, start: at(future(3), '12:00') }));
   const report = await runJobs(env, noon());
   assert.equal(report.planned, 1, JSON.stringify(report));

@@ -9,36 +9,25 @@ import { startServer } from '../lib/server.mjs';
 import { assertStatus } from '../lib/api.mjs';
 import { setupSalon, oneItem, book, at, future, getAppointment } from '../lib/booking.mjs';
 import { startFakeTelegram } from '../lib/fakes.mjs';
+import {
+  BOT_USERNAME, buttons, channelPath, clientChannelsPath, clientMessagesPath, replyTo, runJobs, startTelegramChat,
+  telegramLink, telegramSentTo, until, useTelegram,
+} from '../lib/messaging.mjs';
 
 let server;
 let tg;
 let salon;
 const CHAT = 5550001;
 
-async function until(what, check, timeoutMs = 15000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-const sentTo = (chat) => tg.sent.filter((m) => String(m.chat_id) === String(chat));
-const lastTo = (chat) => sentTo(chat).at(-1);
-async function nextReply(chat, count, what) {
-  return until(what, () => sentTo(chat).length >= count && sentTo(chat)[count - 1]);
-}
-const buttons = (message) => (message.reply_markup?.inline_keyboard ?? []).flat();
+const sentTo = (chat) => telegramSentTo(tg, chat);
+/** The bot's first message to `chat` after the first `after` that passes `test`. */
+const reply = (what, chat, options) => replyTo(what, () => sentTo(chat), options);
 
 before(async () => {
   tg = await startFakeTelegram();
   server = await startServer({ args: ['--no-dispatch', '--provider-url', `telegram=${tg.url}`] });
   salon = await setupSalon(server);
-  const res = await salon.c.put('/api/v1/settings/channels/telegram', {
-    enabled: true, bot_token: tg.token, bot_username: 'kvitka_test_bot',
-  });
-  assertStatus(res, 200, 'set up the bot');
+  await useTelegram(salon.c, tg);
 });
 after(async () => {
   await server?.stop();
@@ -46,27 +35,22 @@ after(async () => {
 });
 
 test('a client links the chat by the deep link, and the link works once', async () => {
-  const res = await salon.c.post(`/api/v1/clients/${salon.client.id}/telegram-link`, {});
-  assertStatus(res, 201, 'telegram link');
-  const url = new URL(res.json.url);
+  const { url, token } = await telegramLink(salon.c, salon.client.id);
   assert.equal(url.host, 't.me');
-  assert.equal(url.pathname, '/kvitka_test_bot');
-  const token = url.searchParams.get('start');
+  assert.equal(url.pathname, `/${BOT_USERNAME}`);
   assert.match(token, /^[A-Za-z0-9_-]{16,64}$/);
 
-  tg.pushMessage(CHAT, `/start ${token}`, { id: CHAT, first_name: 'Olena', language_code: 'uk' });
-  const greeting = await nextReply(CHAT, 1, 'the greeting');
+  const greeting = await startTelegramChat(tg, CHAT, token, { id: CHAT, first_name: 'Olena', language_code: 'uk' });
   assert.match(greeting.text, /Олена/);
   assert.match(greeting.text, /підключено/);
   assert.ok(buttons(greeting).some((b) => b.callback_data === 'list'), 'a "my bookings" button');
 
-  const channels = await salon.c.get(`/api/v1/clients/${salon.client.id}/channels`);
+  const channels = await salon.c.get(clientChannelsPath(salon.client.id));
   assertStatus(channels, 200);
   assert.equal(channels.json.telegram.linked, true);
 
   // The same link again, from another chat: refused, and that chat stays unlinked.
-  tg.pushMessage(CHAT + 1, `/start ${token}`, { id: CHAT + 1, first_name: 'Eve', language_code: 'en' });
-  const refused = await nextReply(CHAT + 1, 1, 'the refusal');
+  const refused = await startTelegramChat(tg, CHAT + 1, token, { id: CHAT + 1, first_name: 'Eve', language_code: 'en' });
   assert.match(refused.text, /used already|expired/);
 });
 
@@ -74,9 +58,8 @@ test('the confirmation comes to Telegram with buttons; "I\'ll come" confirms the
   const start = at(future(4), '11:00');
   const a = await book(salon.c, oneItem(salon, { start }));
   const before = sentTo(CHAT).length;
-  const run = await server.cli(['jobs', 'run', '--once', '--provider-url', `telegram=${tg.url}`]);
-  assert.equal(run.code, 0, run.stderr);
-  const confirmation = await nextReply(CHAT, before + 1, 'the confirmation');
+  await runJobs({ server, providerArgs: ['--provider-url', `telegram=${tg.url}`] });
+  const confirmation = await reply('the confirmation', CHAT, { after: before });
   assert.match(confirmation.text, /11:00/);
   const data = buttons(confirmation).map((b) => b.callback_data).filter(Boolean);
   assert.deepEqual(data.sort(), [`cancel:${a.id}`, `confirm:${a.id}`].sort());
@@ -99,8 +82,7 @@ test('my bookings lists what is coming; cancelling takes two taps and voids the 
   // Replies are found by what they say (the bot answers each update in turn, and a slow machine
   // may still be delivering an earlier one).
   const after = sentTo(CHAT).length;
-  const replyWith = (what, test) =>
-    until(what, () => sentTo(CHAT).slice(after).find(test));
+  const replyWith = (what, test) => reply(what, CHAT, { after, test });
   tg.pushMessage(CHAT, '/bookings', { id: CHAT, first_name: 'Olena' });
   const list = await replyWith('the list', (m) => buttons(m).some((b) => b.callback_data === `cancel:${a.id}`));
   assert.match(list.text, /12:00/);
@@ -132,7 +114,7 @@ test('a text from the client shows on the card; blocking the bot unlinks the cha
   const before = sentTo(CHAT).length;
   tg.pushMessage(CHAT, 'Можна прийти на 15 хвилин раніше? <b>', { id: CHAT, first_name: 'Olena' });
   await until('the thanks', () => sentTo(CHAT).slice(before).some((m) => /передали/.test(m.text)));
-  const messages = await salon.c.get(`/api/v1/clients/${salon.client.id}/messages`);
+  const messages = await salon.c.get(clientMessagesPath(salon.client.id));
   assertStatus(messages, 200);
   const incoming = messages.json.items.find((m) => m.direction === 'in');
   assert.ok(incoming, JSON.stringify(messages.json.items.slice(0, 3)));
@@ -141,13 +123,13 @@ test('a text from the client shows on the card; blocking the bot unlinks the cha
 
   tg.pushMemberStatus(CHAT, 'kicked');
   await until('unlinked', async () => {
-    const res = await salon.c.get(`/api/v1/clients/${salon.client.id}/channels`);
+    const res = await salon.c.get(clientChannelsPath(salon.client.id));
     return res.json.telegram.linked === false;
   });
 });
 
 test('webhook mode: the bot is pointed at the server and updates need the secret token', async () => {
-  let res = await salon.c.put('/api/v1/settings/channels/telegram', { mode: 'webhook', webhook_secret: 'hook-secret-1' });
+  let res = await salon.c.put(channelPath('telegram'), { mode: 'webhook', webhook_secret: 'hook-secret-1' });
   assertStatus(res, 200);
   const hook = await until('the webhook', () => tg.webhook?.url && tg.webhook);
   assert.match(hook.url, new RegExp(`/api/v1/public/telegram/\\d+/webhook$`));
@@ -162,6 +144,6 @@ test('webhook mode: the bot is pointed at the server and updates need the secret
     body: JSON.stringify(update),
   });
   assert.equal(signed.status, 200);
-  const welcome = await nextReply(CHAT + 2, 1, 'the welcome');
+  const welcome = await reply('the welcome', CHAT + 2);
   assert.match(welcome.text, /Добро пожаловать/);
 });

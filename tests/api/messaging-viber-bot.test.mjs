@@ -6,9 +6,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
-import { assertStatus } from '../lib/api.mjs';
 import { setupSalon, oneItem, book, at, future, getAppointment } from '../lib/booking.mjs';
 import { startFakeViber, viberEvent, signedCallback } from '../lib/fakes.mjs';
+import {
+  RULES, clientChannelsPath, clientMessagesPath, replyTo, runJobs, until, useViber, viberLink, viberSentTo,
+} from '../lib/messaging.mjs';
 
 const TOKEN = '4453b6ac12345678-e02c5f12174805f9-daec9cbb5448c51f';
 const USER = 'vU5e7kQ9xyzAbC==';
@@ -17,27 +19,15 @@ let viber;
 let salon;
 let hookUrl;
 
-async function until(what, check, timeoutMs = 15000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 const callback = (event) => fetch(hookUrl, { method: 'POST', ...signedCallback(TOKEN, event) });
-const sentTo = (user) => viber.sent.filter((m) => m.receiver === user);
+const sentTo = (user) => viberSentTo(viber, user);
 
 before(async () => {
   viber = await startFakeViber({ token: TOKEN });
   server = await startServer({ args: ['--no-dispatch', '--provider-url', `viber=${viber.url}`] });
   salon = await setupSalon(server);
-  const res = await salon.c.put('/api/v1/settings/channels/viber', {
-    enabled: true, auth_token: TOKEN, sender_name: 'Kvitka Salon', bot_uri: 'kvitkasalon',
-  });
-  assertStatus(res, 200, 'set up the Viber bot');
-  await salon.c.put('/api/v1/settings/messaging', { channel_order: ['viber', 'sms'] });
+  await useViber(salon.c, TOKEN, { sender_name: 'Kvitka Salon', bot_uri: 'kvitkasalon' });
+  await salon.c.put(RULES, { channel_order: ['viber', 'sms'] });
   const hook = await until('the webhook', () => viber.webhook?.url && viber.webhook);
   hookUrl = hook.url.replace(/^https?:\/\/[^/]+/, server.url);
   assert.match(hook.url, /\/api\/v1\/public\/viber\/\d+\/webhook$/);
@@ -48,18 +38,15 @@ after(async () => {
 });
 
 test('the invite link links the chat when the conversation starts, and the link works once', async () => {
-  const res = await salon.c.post(`/api/v1/clients/${salon.client.id}/viber-link`, {});
-  assertStatus(res, 201, 'viber link');
-  const url = new URL(res.json.url);
+  const { url, context } = await viberLink(salon.c, salon.client.id);
   assert.equal(url.protocol, 'viber:');
   assert.equal(url.searchParams.get('chatURI'), 'kvitkasalon');
-  const context = url.searchParams.get('context');
   const started = await callback(viberEvent('conversation_started', { userId: USER, name: 'Olena', context }));
   assert.equal(started.status, 200);
   const welcome = await started.json();
   assert.match(welcome.text, /Олена/);
   assert.match(welcome.text, /підключено/);
-  const channels = await salon.c.get(`/api/v1/clients/${salon.client.id}/channels`);
+  const channels = await salon.c.get(clientChannelsPath(salon.client.id));
   assert.equal(channels.json.viber.linked, true);
 
   const again = await callback(viberEvent('conversation_started', { userId: 'other==', context }));
@@ -78,9 +65,8 @@ test('callbacks without the bot\'s signature are refused', async () => {
 test('the confirmation goes by Viber with a keyboard; the client confirms and cancels with it', async () => {
   const a = await book(salon.c, oneItem(salon, { start: at(future(4), '11:00') }));
   const count = sentTo(USER).length;
-  const run = await server.cli(['jobs', 'run', '--once', '--provider-url', `viber=${viber.url}`]);
-  assert.equal(run.code, 0, run.stderr);
-  const confirmation = await until('the confirmation', () => sentTo(USER).length > count && sentTo(USER).at(-1));
+  await runJobs({ server, providerArgs: ['--provider-url', `viber=${viber.url}`] });
+  const confirmation = await replyTo('the confirmation', () => sentTo(USER), { after: count });
   assert.match(confirmation.text, /11:00/);
   assert.ok(JSON.stringify(confirmation.keyboard ?? {}).includes(`confirm:${a.id}`), JSON.stringify(confirmation.keyboard));
 
@@ -95,11 +81,11 @@ test('the confirmation goes by Viber with a keyboard; the client confirms and ca
 
 test('a text lands on the card; unsubscribing unlinks the chat', async () => {
   await callback(viberEvent('message', { userId: USER, text: 'Дякую!' }));
-  const messages = await salon.c.get(`/api/v1/clients/${salon.client.id}/messages`);
+  const messages = await salon.c.get(clientMessagesPath(salon.client.id));
   const incoming = messages.json.items.find((m) => m.direction === 'in');
   assert.equal(incoming?.text, 'Дякую!');
   assert.equal(incoming.channel, 'viber');
   await callback(viberEvent('unsubscribed', { userId: USER }));
-  const channels = await salon.c.get(`/api/v1/clients/${salon.client.id}/channels`);
+  const channels = await salon.c.get(clientChannelsPath(salon.client.id));
   assert.equal(channels.json.viber.linked, false);
 });

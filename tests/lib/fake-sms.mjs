@@ -8,7 +8,21 @@
 //             {"success", "data": [{"success", "data": {"msg_id"}} | {"success": false, "error"}]}
 //   generic   any method and path (generic_sms_gateway.cpp): the phone, text and sender are
 //             looked for in the JSON/form body and the query under common names; answers
-//             {"status": "ok", "message_id": "<id>", "result": {"status": 0, "id": "<id>"}}
+//             {"status": "ok", "message_id": "<id>", "result": {"status": 0, "id": "<id>"}};
+//             with rejectDuplicates, a request with the `Idempotency-Key` of one it took already
+//             is answered as that one was, and not sent again (`attempt.repeated`)
+// Delivery reports, asked by the server's "delivery reports" job (status_lookup.h), in each
+// provider's format, from what `report(id, ...)` / `setStatus(id, ...)` said of a message
+// (else the provider's "on its way"):
+//   turbosms  POST /message/status.json {"messages": [ids]} -> {"response_code": 0,
+//             "response_result": [{"message_id", "response_code": 0, "status": "Delivered", ...}
+//             | {"message_id", "response_code": 414, "response_status": "NOT_ALLOWED_MESSAGE_ID"}]}
+//   smsclub   POST /sms/status {"id_sms": [ids]} (at most 100, else 400) ->
+//             {"success_request": {"info": {"<id>": "DELIVRD"}}} (unknown ids left out)
+//   alphasms  POST /api/json.php with {"type": "status", "msg_id"} items -> per item
+//             {"success": true, "data": {"msg_id", "type": "sms", "status": "DELIVERED"}} |
+//             {"success": false, "error": "Message not found"}
+//   generic   none
 // Point the provider's base_url (for generic: the url) at `fake.url`. Codes the adapter tests do
 // not name (auth, missing fields) are close to the providers' documentation, not copies of it.
 // The interface is described in tests/lib/fakes.mjs.
@@ -17,6 +31,13 @@ import { randomUUID } from 'node:crypto';
 import { extend, FailureQueue, reply, startHttpFake, waitForCount } from './fake-http.mjs';
 
 const PATHS = { turbosms: '/message/send.json', smsclub: '/sms/send', alphasms: '/api/json.php' };
+const STATUS_PATHS = { turbosms: '/message/status.json', smsclub: '/sms/status', alphasms: '/api/json.php' };
+// The provider's own status names for report(id, state): state -> name.
+const STATUS_NAMES = {
+  turbosms: { pending: 'Sent', delivered: 'Delivered', seen: 'Read', undelivered: 'Undelivered' },
+  smsclub: { pending: 'ENROUTE', delivered: 'DELIVRD', seen: 'DELIVRD', undelivered: 'UNDELIV' },
+  alphasms: { pending: 'ENROUTE', delivered: 'DELIVERED', seen: 'READ', undelivered: 'UNDELIVERABLE' },
+};
 const TEMPORARY = {
   status: 503,
   body: '<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>',
@@ -175,6 +196,42 @@ const PROVIDERS = {
   },
 };
 
+/** "YYYY-MM-DD HH:MM:SS" as TurboSMS writes times. */
+const turboTime = (ms) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+
+// Each provider's answer to a status request: statusOf(id) -> {record, status} or null.
+const STATUS_ANSWERS = {
+  turbosms(call, statusOf) {
+    const ids = call.body?.messages;
+    if (!Array.isArray(ids)) return turbo(502, 'FAILED_PARSE_BODY');
+    return turbo(0, 'OK', ids.map((id) => {
+      const known = statusOf(String(id));
+      if (!known) return { message_id: String(id), response_code: 414, response_status: 'NOT_ALLOWED_MESSAGE_ID' };
+      return { message_id: String(id), response_code: 0, recipient: known.record.to.slice(1),
+        sent: turboTime(known.record.at), updated: turboTime(Date.now()), status: known.status,
+        type: 'sms', rejected_status: '', response_status: 'OK' };
+    }));
+  },
+  smsclub(call, statusOf) {
+    const ids = call.body?.id_sms;
+    if (!Array.isArray(ids) || ids.length === 0) return json(400, { error: 'id_sms is required' });
+    if (ids.length > 100) return json(400, { error: 'id_sms: not more than 100' });
+    const info = {};
+    for (const id of ids.map(String)) {
+      const known = statusOf(id);
+      if (known) info[id] = known.status;
+    }
+    return json(200, { success_request: { info: Object.keys(info).length ? info : [] } });
+  },
+  alphasms(call, statusOf) {
+    return json(200, { success: true, data: call.body.data.map((item) => {
+      const known = statusOf(String(item.msg_id ?? ''));
+      if (!known) return { success: false, error: 'Message not found', data: { msg_id: item.msg_id } };
+      return { success: true, data: { msg_id: Number(known.record.id), type: 'sms', status: known.status } };
+    }) });
+  },
+};
+
 export async function startFakeSms({
   provider = 'turbosms',
   token,
@@ -185,22 +242,48 @@ export async function startFakeSms({
   if (!spec) throw new Error(`fake sms: unknown provider ${provider} (${Object.keys(PROVIDERS)})`);
   const sent = [];
   const attempts = [];
+  const statusCalls = [];
+  const statuses = new Map(); // message id -> the provider's status name
   const failures = new FailureQueue();
+  const statusFailures = new FailureQueue();
   let nextNumericId = provider === 'alphasms' ? 123_456_789 : 1000;
 
   const fake = await startHttpFake(
     `fake ${provider}`,
     (call, req, res) => {
+      const items = call.body?.data;
+      const isStatus = call.httpMethod === 'POST' && call.pathname === STATUS_PATHS[provider] &&
+        (provider !== 'alphasms' || (Array.isArray(items) && items.length > 0 &&
+          items.every((i) => i?.type === 'status')));
+      if (isStatus) {
+        statusCalls.push(call);
+        const statusOf = (id) => {
+          const record = sent.find((m) => m.id === id);
+          return record ? { record, status: statuses.get(id) ?? STATUS_NAMES[provider].pending } : null;
+        };
+        const failed = statusFailures.take();
+        const answer = failed ? failed(call) : spec.auth(call, token) ?? STATUS_ANSWERS[provider](call, statusOf);
+        return reply(res, answer.status, answer.body, answer.headers);
+      }
       const wrongPath = call.pathname !== PATHS[provider] || call.httpMethod !== 'POST';
       if (provider !== 'generic' && wrongPath) return reply(res, 404, 'Not Found');
-      const attempt = { at: call.at, body: call.body, path: call.path };
+      const attempt = { at: call.at, body: call.body, path: call.path, headers: call.headers };
       attempts.push(attempt);
+      const key = provider === 'generic' && rejectDuplicates ? call.headers['idempotency-key'] : undefined;
       const accept = (message) => {
+        const earlier = key && sent.find((m) => m.key === key);
+        if (earlier) {
+          attempt.repeated = true;
+          return earlier;
+        }
         const duplicate = (m) => m.to === message.to && m.text === message.text && call.at - m.at < 90_000;
-        if (rejectDuplicates && sent.some(duplicate)) return { duplicate: true };
+        if (rejectDuplicates && provider !== 'generic' && sent.some(duplicate)) {
+          attempt.repeated = true;
+          return { duplicate: true };
+        }
         const id = provider === 'turbosms' ? randomUUID() : String(nextNumericId++);
         const record = { ...message, id, at: call.at, raw: call.body, path: call.path,
-          headers: call.headers };
+          headers: call.headers, key };
         sent.push(record);
         return record;
       };
@@ -229,8 +312,24 @@ export async function startFakeSms({
     provider,
     sent,
     attempts,
+    statusCalls,
     failNext(n = 1, kind = 'reject') {
       failures.push(n, failure(kind));
+    },
+    /** What the provider says of a message (its id, or a record of `sent`) from now on:
+     *  'pending' (on its way), 'delivered', 'seen', 'undelivered'. */
+    report(id, state) {
+      const name = STATUS_NAMES[provider]?.[state];
+      if (!name) throw new Error(`fake ${provider}: no delivery reports for ${state}`);
+      statuses.set(typeof id === 'object' ? id.id : String(id), name);
+    },
+    /** The provider's own status name for a message ('Expired', 'REJECTD', ...). */
+    setStatus(id, name) {
+      statuses.set(typeof id === 'object' ? id.id : String(id), name);
+    },
+    /** Next n status requests fail: 'temporary' (HTTP 503) or {status, body, headers}. */
+    failStatusNext(n = 1, kind = 'temporary') {
+      statusFailures.push(n, kind === 'temporary' ? () => TEMPORARY : () => kind);
     },
     rateLimitNext(n = 1, retryAfter = 1) {
       const answer = { status: 429, body: { error: 'Too Many Requests' },

@@ -33,9 +33,15 @@ const viberStatus = (status, extra = {}) => ({
   },
 });
 
+/** JSON with BigInt values (Viber's 64-bit message tokens) written as plain numbers. */
+export function jsonWithBigInts(value) {
+  const marked = JSON.stringify(value, (k, v) => (typeof v === 'bigint' ? `\u0000big:${v}` : v));
+  return marked.replace(/"\\u0000big:(-?\d+)"/g, '$1');
+}
+
 /** {body, headers} of a callback signed as Viber signs it: HMAC-SHA256 of the raw body, hex. */
 export function signedCallback(authToken, body) {
-  const raw = typeof body === 'string' ? body : JSON.stringify(body);
+  const raw = typeof body === 'string' ? body : jsonWithBigInts(body);
   const signature = createHmac('sha256', authToken).update(raw, 'utf8').digest('hex');
   return {
     body: raw,
@@ -48,13 +54,16 @@ let nextEventToken = 4912661846655238;
 /**
  * A callback body as Viber sends it: event is 'message' | 'conversation_started' | 'subscribed' |
  * 'unsubscribed' | 'delivered' | 'seen' | 'failed' | 'webhook'. Options: userId, name, text
- * ('message'), context (conversation_started), subscribed, messageToken, trackingData.
+ * ('message'), context (conversation_started), subscribed, messageToken (a number, a BigInt or
+ * a string of digits such as a `sent` record's message_token: written as a 64-bit number),
+ * trackingData, timestamp (ms).
  */
 export function viberEvent(event, options = {}) {
   const { userId = '01234567890A=', name = 'Олена', text = 'Привіт', context, subscribed = false,
-    messageToken, trackingData } = options;
-  const base = { event, timestamp: Date.now(), chat_hostname: 'SN-CHAT-05_',
-    message_token: messageToken ?? nextEventToken++ };
+    messageToken, trackingData, timestamp = Date.now() } = options;
+  const token = typeof messageToken === 'string' ? BigInt(messageToken) : messageToken;
+  const base = { event, timestamp, chat_hostname: 'SN-CHAT-05_',
+    message_token: token ?? nextEventToken++ };
   const user = { id: userId, name, avatar: 'https://media-direct.cdn.viber.com/avatar.jpg',
     country: 'UA', language: 'uk', api_version: 10 };
   switch (event) {

@@ -37,13 +37,24 @@
 //   postToWebhook(update) -> Response (POST to the set webhook with its secret header)
 //
 // startFakeSms({provider: 'turbosms'|'smsclub'|'alphasms'|'generic', token?, delayMs,
-//   rejectDuplicates}) — base_url (generic: its url, any path and method)
+//   rejectDuplicates}) — base_url (generic: its url, any path and method); rejectDuplicates: as
+//   TurboSMS, the same text to the same phone within 90 s is refused (code 427); generic: a
+//   request with an Idempotency-Key it took already is answered as before, not sent again
 //   sent: [{to ('+380...'), text, sender, id (the provider's message id), at, raw (request
-//     body), path, headers, ...}]   attempts: [{at, body, path, status, failed}]
+//     body), path, headers, key, ...}]   attempts: [{at, body, path, headers, status, failed,
+//     repeated}]
 //   failNext(n, 'reject' | 'temporary' | preset | {status, body, headers}): 'reject' is the
 //     provider's refusal of the number, 'temporary' HTTP 503; presets: turbosms 'stoplist',
 //     'balance', 'sender', 'provider' (code 503); alphasms 'denied'
 //   rateLimitNext(n, retryAfter): HTTP 429 with Retry-After
+//   Delivery reports (not for generic), in each provider's format (fake-sms.mjs):
+//   turbosms POST /message/status.json, smsclub POST /sms/status, alphasms POST /api/json.php
+//   with {"type": "status", "msg_id"} items; an id it never sent is unknown to it
+//   report(idOrSentRecord, 'pending' | 'delivered' | 'seen' | 'undelivered'): what it says of
+//     a message from now on (until then 'pending': the provider's "on its way" name)
+//   setStatus(idOrSentRecord, name): the provider's own status name ('Expired', 'REJECTD', ...)
+//   failStatusNext(n, 'temporary' | {status, body, headers}): the next status requests fail
+//   statusCalls: every status request (not in `attempts`)
 //
 // startFakeViber({token?, delayMs, requireWebhook, checkWebhook}) — base_url; /pa/send_message,
 //   /pa/set_webhook, /pa/get_account_info; a missing or other X-Viber-Auth-Token gets status 2
@@ -53,8 +64,10 @@
 //   sendCallback(body, {url, authToken}) -> Response (signed POST to the webhook)
 // signedCallback(authToken, body) -> {body (raw string), headers: {Content-Type,
 //   X-Viber-Content-Signature}}
-// viberEvent(event, {userId, name, text, context, subscribed, messageToken, trackingData})
-//   -> a callback body ('message', 'conversation_started', 'subscribed', 'unsubscribed', ...)
+// viberEvent(event, {userId, name, text, context, subscribed, messageToken, trackingData,
+//   timestamp}) -> a callback body ('message', 'conversation_started', 'subscribed',
+//   'unsubscribed', 'delivered', 'seen', 'failed', ...); messageToken may be a `sent` record's
+//   message_token (a string of digits): signedCallback writes it as Viber does, a 64-bit number
 
 export { startFakeTelegram } from './fake-telegram.mjs';
 export { startFakeSms } from './fake-sms.mjs';

@@ -224,6 +224,42 @@ describe('fake SMS providers', () => {
     await sms.close();
   });
 
+  test('delivery reports: each provider answers status requests in its own format', async () => {
+    const turbo = await startFakeSms({ provider: 'turbosms', token: 't' });
+    const auth = { Authorization: 'Bearer t' };
+    await post(`${turbo.url}/message/send.json`, { recipients: ['380671234567', '380671234568'], sms: { sender: 'K', text: 'x' } }, auth);
+    const [first, second] = turbo.sent;
+    turbo.report(first, 'delivered');
+    const status = await post(`${turbo.url}/message/status.json`, { messages: [first.id, second.id, 'nope'] }, auth);
+    assert.equal(status.json.response_code, 0);
+    assert.deepEqual(status.json.response_result.map((r) => [r.message_id, r.response_code, r.status]),
+      [[first.id, 0, 'Delivered'], [second.id, 0, 'Sent'], ['nope', 414, undefined]]);
+    assert.equal((await post(`${turbo.url}/message/status.json`, { messages: [first.id] })).json.response_code, 103);
+    turbo.failStatusNext(1);
+    assert.equal((await post(`${turbo.url}/message/status.json`, { messages: [first.id] }, auth)).status, 503);
+    assert.deepEqual([turbo.statusCalls.length, turbo.attempts.length], [3, 1]);
+    await turbo.close();
+
+    const club = await startFakeSms({ provider: 'smsclub' });
+    const clubAuth = { Authorization: 'Bearer c' };
+    await post(`${club.url}/sms/send`, { phone: ['380989361131'], message: 'x', src_addr: 'K' }, clubAuth);
+    club.setStatus(club.sent[0], 'REJECTD');
+    const clubStatus = await post(`${club.url}/sms/status`, { id_sms: [club.sent[0].id, '9'] }, clubAuth);
+    assert.deepEqual(clubStatus.json, { success_request: { info: { [club.sent[0].id]: 'REJECTD' } } });
+    assert.equal((await post(`${club.url}/sms/status`, { id_sms: Array.from({ length: 101 }, (_, i) => String(i)) }, clubAuth)).status, 400);
+    await club.close();
+
+    const alpha = await startFakeSms({ provider: 'alphasms', token: 'k' });
+    await post(`${alpha.url}/api/json.php`, { auth: 'k', data: [{ type: 'sms', id: 1, phone: 380971234567, sms_signature: 'K', sms_message: 'x' }] });
+    alpha.report(alpha.sent[0], 'seen');
+    const alphaStatus = await post(`${alpha.url}/api/json.php`, { auth: 'k', data: [{ type: 'status', msg_id: Number(alpha.sent[0].id) }, { type: 'status', msg_id: 5 }] });
+    assert.deepEqual(alphaStatus.json, { success: true, data: [
+      { success: true, data: { msg_id: Number(alpha.sent[0].id), type: 'sms', status: 'READ' } },
+      { success: false, error: 'Message not found', data: { msg_id: 5 } }] });
+    assert.deepEqual([alpha.attempts.length, alpha.statusCalls.length], [1, 1]);
+    await alpha.close();
+  });
+
   test('generic: finds phone and text in a JSON body or the query', async () => {
     const sms = await startFakeSms({ provider: 'generic' });
     const r = await post(`${sms.url}/api/sms`, { to: '+380671234567', msisdn: '380671234567', message: 'Рядок 1\n"Лапки"', flash: false }, { 'X-Api-Key': 'gw' });
@@ -269,6 +305,8 @@ describe('fake Viber', () => {
     const event = viberEvent('conversation_started', { context: 'link-tok_123' });
     assert.equal(JSON.parse(signedCallback('t', event).body).context, 'link-tok_123');
     assert.equal(viberEvent('message', { text: 'Так' }).message.text, 'Так');
+    const delivered = signedCallback('t', viberEvent('delivered', { messageToken: '5741311803571721087', timestamp: 1 })).body;
+    assert.match(delivered, /"timestamp":1,.*"message_token":5741311803571721087[,}]/);
   });
 
   test('checkWebhook posts a signed webhook event before accepting set_webhook', async () => {

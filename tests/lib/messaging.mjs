@@ -23,6 +23,7 @@ export const RULES = '/api/v1/settings/messaging';
 export const clientMessagesPath = (id) => `/api/v1/clients/${id}/messages`;
 export const clientChannelsPath = (id) => `/api/v1/clients/${id}/channels`;
 export const telegramLinkPath = (id) => `/api/v1/clients/${id}/telegram-link`;
+export const viberLinkPath = (id) => `/api/v1/clients/${id}/viber-link`;
 export const channelPath = (channel) => `/api/v1/settings/channels/${channel}`;
 export const BOT_USERNAME = 'kvitka_test_bot';
 /** The base of the links in the messages `runJobs` sends. */
@@ -73,18 +74,23 @@ export async function startMessaging({ smtp = false, serverArgs = [] } = {}) {
   };
 }
 
+/** The arguments of `kvitka jobs run --once` at `now` with the env's providers. */
+export function jobsArgs(env, now) {
+  return ['jobs', 'run', '--once', ...(now ? ['--now', now] : []), '--public-url', PUBLIC_URL, ...env.providerArgs];
+}
+
 /**
  * `kvitka jobs run --once --now <now>` against the server's database; asserts exit 0 and
- * resolves to its report {claimed, sent, retried, failed, voided, skipped, lost}.
+ * resolves to its report {claimed, sent, retried, failed, voided, skipped, lost, delivery}
+ * (delivery: messages whose delivery report changed).
  */
 export async function runJobs(env, now) {
-  const args = ['jobs', 'run', '--once', ...(now ? ['--now', now] : []), '--public-url', PUBLIC_URL, ...env.providerArgs];
-  const r = await env.server.cli(args);
+  const r = await env.server.cli(jobsArgs(env, now));
   assert.equal(r.code, 0, `jobs run --now ${now} exited ${r.code} (${r.signal}):\n${r.stdout}\n${r.stderr}`);
   const line = r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop();
   assert.ok(line, `jobs run printed its report: ${r.stdout}\n${r.stderr}`);
   const report = JSON.parse(line);
-  for (const k of ['claimed', 'sent', 'retried', 'failed', 'voided', 'skipped', 'lost']) {
+  for (const k of ['claimed', 'sent', 'retried', 'failed', 'voided', 'skipped', 'lost', 'delivery']) {
     assert.ok(Number.isInteger(report[k]), `report.${k}: ${line}`);
   }
   return report;
@@ -110,6 +116,13 @@ export async function useEmail(c, sink, extra = {}) {
 export async function useTelegram(c, tg, extra = {}) {
   const res = await c.put(channelPath('telegram'), { enabled: true, bot_token: tg.token, bot_username: BOT_USERNAME, ...extra });
   assertStatus(res, 200, 'set up Telegram');
+  return res.json;
+}
+
+/** PUT /settings/channels/viber with the bot's token (and `extra`) asserting 200. */
+export async function useViber(c, token, extra = {}) {
+  const res = await c.put(channelPath('viber'), { enabled: true, auth_token: token, ...extra });
+  assertStatus(res, 200, 'set up the Viber bot');
   return res.json;
 }
 
@@ -180,8 +193,71 @@ export function assertOutboxRow(r, { withClient = true } = {}) {
   assert.ok(Number.isInteger(r.attempts), `attempts: ${t}`);
   for (const k of ['created_at', 'due_at']) assert.match(r[k], /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, `${k}: ${t}`);
   assert.ok(r.sent_at === null || /Z$/.test(r.sent_at), `sent_at: ${t}`);
+  assert.ok(r.delivery === null || ['delivered', 'seen', 'undelivered'].includes(r.delivery), `delivery: ${t}`);
+  assert.equal(r.delivered_at === null, r.delivery === null, `delivered_at with delivery: ${t}`);
   if (withClient) {
     assert.ok(['client', 'staff'].includes(r.recipient), `recipient: ${t}`);
     assert.ok(Number.isInteger(r.recipient_id), `recipient_id: ${t}`);
   }
+}
+
+// ---------------------------------------------------------------------------------------
+// Bots (the fake Telegram and Viber of fakes.mjs)
+
+/**
+ * Polls `check` (sync or async) every 100 ms until it returns something truthy and resolves to
+ * that; fails naming `what` after `timeoutMs`.
+ */
+export async function until(what, check, timeoutMs = 15000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** What the fake Telegram sent to a chat, in order. */
+export const telegramSentTo = (tg, chat) => tg.sent.filter((m) => String(m.chat_id) === String(chat));
+
+/** What the fake Viber sent to a user, in order. */
+export const viberSentTo = (viber, user) => viber.sent.filter((m) => m.receiver === user);
+
+/** The inline buttons of a Telegram message, in one list. */
+export const buttons = (message) => (message.reply_markup?.inline_keyboard ?? []).flat();
+
+/**
+ * Waits for the first of `sent()` (e.g. () => telegramSentTo(tg, chat)) after the first `after`
+ * that passes `test` and resolves to it. Replies are best found by what they say: the bot
+ * answers each update in turn, and a slow machine may still be delivering an earlier one.
+ */
+export function replyTo(what, sent, { after = 0, test = () => true, timeoutMs } = {}) {
+  return until(what, () => sent().slice(after).find(test), timeoutMs);
+}
+
+/** POST /clients/{id}/telegram-link asserting 201: {url (a URL), token (its start parameter)}. */
+export async function telegramLink(c, clientId) {
+  const res = await c.post(telegramLinkPath(clientId), {});
+  assertStatus(res, 201, 'telegram link');
+  const url = new URL(res.json.url);
+  return { url, token: url.searchParams.get('start') };
+}
+
+/**
+ * A Telegram user opens the deep link of `token` in `chat` (/start <token>, from `from`);
+ * resolves to the bot's first reply in that chat after it.
+ */
+export async function startTelegramChat(tg, chat, token, from = { id: chat, first_name: 'Olena', language_code: 'uk' }) {
+  const after = telegramSentTo(tg, chat).length;
+  tg.pushMessage(chat, `/start ${token}`, from);
+  return replyTo('the answer to /start', () => telegramSentTo(tg, chat), { after });
+}
+
+/** POST /clients/{id}/viber-link asserting 201: {url (a URL), context (the single-use one)}. */
+export async function viberLink(c, clientId) {
+  const res = await c.post(viberLinkPath(clientId), {});
+  assertStatus(res, 201, 'viber link');
+  const url = new URL(res.json.url);
+  return { url, context: url.searchParams.get('context') };
 }

@@ -101,14 +101,18 @@ function cleanEnv() {
   return env;
 }
 
-/** Runs the binary once (not as a server) and resolves to {code, signal, stdout, stderr}. */
-export function runKvitka(args, { env = {}, timeoutMs = 120_000, cwd = REPO_ROOT } = {}) {
+/**
+ * Runs the binary once (not as a server) and resolves to {code, signal, stdout, stderr};
+ * `onSpawn(child)` gets the process (to kill it).
+ */
+export function runKvitka(args, { env = {}, timeoutMs = 120_000, cwd = REPO_ROOT, onSpawn } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(KVITKA_BIN, args, {
       cwd,
       env: { ...cleanEnv(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    onSpawn?.(child);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));

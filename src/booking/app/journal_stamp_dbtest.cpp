@@ -139,6 +139,8 @@ TEST_P(JournalStampTest, EveryTableIsOnOneSideOfTheList) {
       "client_channel_orders", "messaging_rules", "bot_polls",
       // campaigns (0013)
       "campaigns", "opt_out_tokens",
+      // masters' Telegram chats (0016)
+      "staff_chat_links",
       // feedback (0012)
       "feedback", "feedback_staff",
       // tasks (0011)

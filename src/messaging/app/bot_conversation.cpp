@@ -38,26 +38,41 @@ BotAnswer BotConversation::Handle(Id org_id, const BotInput& in) {
   d_.db.Write([&](db::Session& s) {
     if (in.left) {
       d_.chats.Unlink(s, org_id, in.channel, in.chat_id);
+      d_.chats.UnlinkStaffChat(s, org_id, in.channel, in.chat_id);
       return;
     }
     if (in.start && !in.start->empty()) {
-      if (auto client_id = d_.chats.UseLinkToken(s, org_id, *in.start, now)) {
+      // A master's link (Telegram only) or a client's; a chat is one or the other.
+      const auto staff_id = in.channel == Channel::kTelegram
+                                ? d_.chats.UseStaffLinkToken(s, org_id, *in.start, now)
+                                : std::nullopt;
+      if (staff_id) {
+        d_.chats.Unlink(s, org_id, in.channel, in.chat_id);
+        d_.chats.LinkStaff(s, org_id, *staff_id, {in.channel, in.chat_id, now});
+        linked_now = true;
+      } else if (auto client_id = d_.chats.UseLinkToken(s, org_id, *in.start, now)) {
+        d_.chats.UnlinkStaffChat(s, org_id, in.channel, in.chat_id);
         d_.chats.Link(s, org_id, *client_id, {in.channel, in.chat_id, now});
         linked_now = true;
       } else {
         link_refused = true;
       }
     }
-    if (auto client_id = d_.chats.ClientOfChat(s, org_id, in.channel, in.chat_id)) {
+    chat.master = d_.chats.StaffOfChat(s, org_id, in.channel, in.chat_id);
+    if (chat.master) {
+      const auto master = d_.recipients.Master(s, org_id, *chat.master);
+      chat.master_name = master ? master->name : "";
+    } else if (auto client_id = d_.chats.ClientOfChat(s, org_id, in.channel, in.chat_id)) {
       chat.client = d_.recipients.Client(s, org_id, *client_id);
     }
     chat.language = chat.client ? chat.client->language : LanguageOfApp(in.language_code);
     if (auto org = d_.branches.OrganizationIn(s, org_id)) chat.salon = org->name;
     const auto branches = d_.branches.BranchesIn(s, org_id);
     if (!branches.empty()) chat.booking_link = d_.public_url + "/b/" + branches.front().slug;
+    // What a client writes is kept for the salon; a master's chat is not a client's.
     const bool plain_text =
         !in.start && in.callback_data.empty() && !in.text.empty() && !in.text.starts_with("/");
-    if (plain_text) {
+    if (plain_text && !chat.master) {
       d_.chats.AddReceived(s, org_id,
                            {0, chat.client ? std::optional<Id>(chat.client->id) : std::nullopt,
                             in.channel, in.chat_id, in.text.substr(0, 4000), now});
@@ -65,6 +80,7 @@ BotAnswer BotConversation::Handle(Id org_id, const BotInput& in) {
   });
   BotAnswer answer;
   if (in.left) return answer;
+  if (chat.master) return ToMaster(chat, in, linked_now, link_refused);
   const std::string name = chat.client ? chat.client->name : in.name;
   if (in.start) {
     BotText text = chat.client ? BotText::kWelcomeBack : BotText::kWelcome;
@@ -82,6 +98,23 @@ BotAnswer BotConversation::Handle(Id org_id, const BotInput& in) {
                            ? (chat.client ? BotText::kWelcomeBack : BotText::kWelcome)
                            : BotText::kReceived;
   answer.replies.push_back({BotSays(text, chat.language, name, chat.salon), {Menu(chat)}});
+  return answer;
+}
+
+BotAnswer BotConversation::ToMaster(const Chat& chat, const BotInput& in, bool linked_now,
+                                    bool link_refused) const {
+  BotAnswer answer;
+  const std::string name = chat.master_name.empty() ? in.name : chat.master_name;
+  if (!in.callback_data.empty()) {
+    // A button of a message from before the chat was the master's: no client's booking here.
+    answer.notice = BotSays(BotText::kNotYours, chat.language);
+    return answer;
+  }
+  BotText text = BotText::kStaffChat;
+  if (linked_now) text = BotText::kStaffLinked;
+  if (link_refused) text = BotText::kLinkInvalid;
+  // No buttons: "my bookings", "cancel" and "book" are the clients'.
+  answer.replies.push_back({BotSays(text, chat.language, name, chat.salon), {}});
   return answer;
 }
 

@@ -1,7 +1,9 @@
 // The salon's bot in a client's chat (Telegram, Viber): linking the chat to the client's card by
 // a single-use link, the client's coming bookings, confirming and cancelling a booking with the
 // buttons under reminders (two taps, and only before the branch's deadline), booking again, and
-// whatever else the client writes, kept on the card for the salon.
+// whatever else the client writes, kept on the card for the salon. A master's single-use link
+// (Telegram) makes the chat theirs instead: their notices come there, and it has no client
+// buttons and puts nothing on a client's card.
 #pragma once
 
 #include <optional>
@@ -57,12 +59,17 @@ class BotConversation {
  private:
   struct Chat {
     std::optional<Addressee> client;
+    std::optional<Id> master;  // a master's chat (then never a client's)
+    std::string master_name;
     Language language = Language::kUk;
     std::string salon;
     std::string booking_link;
   };
   std::vector<channels::Button> Menu(const Chat& chat) const;
   BotReply Bookings(Id org_id, const Chat& chat);
+  // What a master's chat is answered.
+  BotAnswer ToMaster(const Chat& chat, const BotInput& in, bool linked_now,
+                     bool link_refused) const;
   BotAnswer Pressed(Id org_id, const Chat& chat, const BotInput& in);
   // The visit of a button when it is the chat's client's (with its label), nullopt otherwise.
   std::optional<std::pair<booking::Appointment, std::string>> OwnVisit(Id org_id, const Chat& chat,

@@ -1,7 +1,8 @@
 // Campaigns: one text on one channel to a segment of the salon's clients (the client list's
 // filters or a saved segment), only to those who agreed to marketing on that channel; an estimate
 // of recipients and SMS parts before sending; sent now or at a set time, paced per minute; and
-// the results: sent, failed, pending, and the bookings its recipients made within N days.
+// the results: sent, delivered (by the providers' reports), failed, pending, and the bookings
+// its recipients made within N days.
 #pragma once
 
 #include <optional>

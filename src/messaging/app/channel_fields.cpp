@@ -41,6 +41,9 @@ const std::vector<FieldSpec>& Specs() {
       {Channel::kSms, "method", FieldType::kChoice, 10, {"POST", "PUT", "GET"}},
       {Channel::kSms, "headers", FieldType::kHeaders, 2000},
       {Channel::kSms, "body_template", FieldType::kText, 5000},
+      // TurboSMS: SMS, or a Viber business message with the SMS as TurboSMS's own fallback.
+      {Channel::kSms, "route", FieldType::kChoice, 20, {"sms", "viber_then_sms"}},
+      {Channel::kSms, "viber_sender", FieldType::kText, 20},
       {Channel::kViber, "auth_token", FieldType::kSecret, 200},
       {Channel::kViber, "sender_name", FieldType::kText, 28},
       {Channel::kViber, "bot_uri", FieldType::kText, 64},
@@ -154,6 +157,14 @@ void CheckSms(const ChannelValues& values, FieldErrors& errors) {
   // An alphanumeric sender name holds 11 characters; a phone number as sender 15 digits.
   const std::size_t limit = digits ? 15 : 11;
   if (Utf8Length(sender) > limit) errors.push_back({"sms.sender", "too_long", (int)limit});
+  // Viber first goes only through a gateway that offers it, and only with a Viber sender.
+  if (Text(values.settings, "route") == "viber_then_sms") {
+    if (Text(values.settings, "provider") != "turbosms") {
+      errors.push_back({"sms.route", "not_supported"});
+    } else if (Text(values.settings, "viber_sender").empty()) {
+      errors.push_back({"sms.viber_sender", "required"});
+    }
+  }
   if (Text(values.settings, "provider") != "generic") return;
   const std::string body = Text(values.settings, "body_template");
   const std::string method = Text(values.settings, "method");

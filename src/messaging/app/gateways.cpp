@@ -38,6 +38,47 @@ channels::PacerLimits LimitsOf(Channel channel) {
   return {};
 }
 
+// A hosted SMS gateway (TurboSMS, SMS Club, AlphaSMS): its API at the provider's own host unless
+// the server moves it (--provider-url), the secret that signs in, the alpha name, and what the
+// provider has of its own (`more`).
+template <typename Adapter, typename Settings>
+std::shared_ptr<channels::Gateway> Hosted(const ProviderUrls& urls, const std::string& provider,
+                                          const ChannelValues& values,
+                                          std::string Settings::*secret, const char* secret_name,
+                                          void (*more)(Settings&, const ChannelValues&) = nullptr) {
+  Settings settings;
+  if (auto url = urls.find(provider); url != urls.end()) settings.base_url = url->second;
+  settings.*secret = TextOf(values.secrets, secret_name);
+  settings.sender = TextOf(values.settings, "sender");
+  if (more) more(settings, values);
+  return std::make_shared<Adapter>(std::move(settings));
+}
+
+// TurboSMS may send a Viber message first, with the SMS as its own fallback.
+void TurboSmsRoute(channels::TurboSmsSettings& settings, const ChannelValues& values) {
+  if (TextOf(values.settings, "route") != "viber_then_sms") return;
+  settings.mode = channels::TurboSmsSettings::Mode::kViberThenSms;
+  settings.viber_sender = TextOf(values.settings, "viber_sender");
+}
+
+// The adapter of a hosted SMS provider; null for any other (the generic gateway).
+std::shared_ptr<channels::Gateway> HostedSms(const ProviderUrls& urls, const std::string& provider,
+                                             const ChannelValues& values) {
+  if (provider == "turbosms") {
+    return Hosted<channels::TurboSms>(urls, provider, values, &channels::TurboSmsSettings::token,
+                                      "token", &TurboSmsRoute);
+  }
+  if (provider == "smsclub") {
+    return Hosted<channels::SmsClub>(urls, provider, values, &channels::SmsClubSettings::token,
+                                     "token");
+  }
+  if (provider == "alphasms") {
+    return Hosted<channels::AlphaSms>(urls, provider, values, &channels::AlphaSmsSettings::key,
+                                      "api_key");
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 std::string Gateways::Url(const char* provider, const char* fallback) const {
@@ -73,24 +114,8 @@ Gateways::Built& Gateways::Build(Id org_id, const StoredChannel& stored) {
     }
     case Channel::kSms: {
       const std::string provider = TextOf(set, "provider");
-      if (provider == "turbosms") {
-        channels::TurboSmsSettings t;
-        t.base_url = Url("turbosms", "https://api.turbosms.ua");
-        t.token = TextOf(secret, "token");
-        t.sender = TextOf(set, "sender");
-        built.gateway = std::make_shared<channels::TurboSms>(t);
-      } else if (provider == "smsclub") {
-        channels::SmsClubSettings c;
-        c.base_url = Url("smsclub", "https://im.smsclub.mobi");
-        c.token = TextOf(secret, "token");
-        c.sender = TextOf(set, "sender");
-        built.gateway = std::make_shared<channels::SmsClub>(c);
-      } else if (provider == "alphasms") {
-        channels::AlphaSmsSettings a;
-        a.base_url = Url("alphasms", "https://alphasms.net");
-        a.key = TextOf(secret, "api_key");
-        a.sender = TextOf(set, "sender");
-        built.gateway = std::make_shared<channels::AlphaSms>(a);
+      if (auto hosted = HostedSms(urls_, provider, values)) {
+        built.gateway = std::move(hosted);
       } else if (provider == "generic") {
         channels::GenericSmsSettings g;
         g.url = TextOf(set, "url");
@@ -134,6 +159,11 @@ std::shared_ptr<channels::TelegramBot> Gateways::Telegram(Id org_id, const Store
 std::shared_ptr<channels::ViberBot> Gateways::Viber(Id org_id, const StoredChannel& stored) {
   std::lock_guard lock(mutex_);
   return Build(org_id, stored).viber;
+}
+
+std::shared_ptr<channels::StatusLookup> Gateways::Lookup(Id org_id, const StoredChannel& stored) {
+  std::lock_guard lock(mutex_);
+  return std::dynamic_pointer_cast<channels::StatusLookup>(Build(org_id, stored).gateway);
 }
 
 bool Gateways::Pace(Id org_id, Channel channel, const std::string& key,

@@ -14,6 +14,7 @@
 #include "messaging/app/stores.h"
 
 namespace kvitka::channels {
+class StatusLookup;
 class TelegramBot;
 class ViberBot;
 }  // namespace kvitka::channels
@@ -33,6 +34,9 @@ class Gateways {
   std::shared_ptr<channels::TelegramBot> Telegram(Id org_id, const StoredChannel& stored);
   // The organization's Viber bot (for its webhook), null without a token.
   std::shared_ptr<channels::ViberBot> Viber(Id org_id, const StoredChannel& stored);
+  // The delivery reports of the organization's SMS provider; null when it has none (the generic
+  // gateway) or lacks what it needs.
+  std::shared_ptr<channels::StatusLookup> Lookup(Id org_id, const StoredChannel& stored);
 
   // Waits until a message to `key` on the organization's channel may go out, by the provider's
   // pace (Telegram: 1 per second per chat and 30 per second per bot), and records it. Returns

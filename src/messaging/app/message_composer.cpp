@@ -4,9 +4,11 @@
 #include <nlohmann/json.hpp>
 
 #include "core/secret.h"
+#include "core/time.h"
 #include "messaging/app/marketing_values.h"
 #include "messaging/app/message_history.h"
 #include "messaging/app/messaging_settings.h"
+#include "messaging/app/schedule_notices.h"
 #include "messaging/domain/default_templates.h"
 #include "messaging/domain/visit_values.h"
 
@@ -229,7 +231,8 @@ Composition MessageComposer::Compose(db::Session& s, const OutboxRow& row, Epoch
   if (row.kind == MessageKind::kBookingConfirmation &&
       row.recipient_type == RecipientType::kClient && to->telegram_chat.empty()) {
     if (auto invite =
-            IssueChatInvite(s, d_.chats, d_.channels, org, to->id, Channel::kTelegram, now)) {
+            IssueChatInvite(s, d_.chats, d_.channels, org, to->id, Channel::kTelegram, now,
+                            /*reuse=*/true)) {
       facts.telegram_link = invite->url;
     }
   }
@@ -257,6 +260,19 @@ Composition MessageComposer::Compose(db::Session& s, const OutboxRow& row, Epoch
       shift["master"] = to->name;
       extra = std::move(shift);
     }
+  }
+  if (row.kind == MessageKind::kStaffScheduleChanged) {
+    // The changed days still ahead, on the branch's clock.
+    const auto branch = d_.branches.FindIn(s, org, row.branch_id);
+    const std::string zone = branch ? branch->timezone : "UTC";
+    auto notice =
+        ScheduleNoticeValues(row.context_json, zone, CivilDate(now, zone), row.language, c.channel);
+    if (!notice) {
+      c.reason = "too_late";
+      return c;
+    }
+    if (branch) (*notice)["branch_name"] = branch->name;
+    extra = std::move(*notice);
   }
   if (row.kind == MessageKind::kWaitlistOffer) {
     // The time offered from the waitlist, on the branch's clock.
@@ -313,6 +329,8 @@ Composition MessageComposer::Compose(db::Session& s, const OutboxRow& row, Epoch
   c.outgoing.subject = rendered->subject;
   c.outgoing.text = rendered->body;
   c.outgoing.html = rendered->html;
+  c.outgoing.key = "kvitka-" + std::to_string(org) + "-" + std::to_string(row.id);
+  c.outgoing.key += std::string("-") + ChannelName(c.channel);
   // The bots (Telegram, Viber) show buttons to confirm, cancel or move.
   if ((c.channel == Channel::kTelegram || c.channel == Channel::kViber) &&
       row.recipient_type == RecipientType::kClient) {

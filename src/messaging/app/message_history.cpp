@@ -14,6 +14,8 @@ using identity::Actor;
 namespace {
 
 constexpr EpochSeconds kInviteLifetime = 30L * 24 * 3600;
+// A link given again in a message is good for at least this long after it.
+constexpr EpochSeconds kInviteReusedFor = 7L * 24 * 3600;
 // The most messages of one second a page takes whole (a campaign writes thousands in a second:
 // past this the page cuts the second).
 constexpr int kMaxSecond = 1000;
@@ -60,18 +62,23 @@ MessagePage Cut(std::vector<MessageEntry> entries, int limit, bool more_left, Re
 
 std::optional<TelegramInvite> IssueChatInvite(db::Session& s, ChatStore& chats,
                                               ChannelSettingsStore& channels, Id org_id,
-                                              Id client_id, Channel channel, EpochSeconds now) {
+                                              Id client_id, Channel channel, EpochSeconds now,
+                                              bool reuse) {
   auto bot = channels.Find(s, org_id, channel);
   if (!bot) return std::nullopt;
   const auto values = ValuesOf(*bot);
   const bool telegram = channel == Channel::kTelegram;
   const std::string name = TextOf(values.settings, telegram ? "bot_username" : "bot_uri");
   if (!bot->enabled || !IsConfigured(channel, values) || name.empty()) return std::nullopt;
-  const std::string token = RandomToken(16);
-  chats.AddLinkToken(s, org_id, client_id, token, now, now + kInviteLifetime);
-  const std::string url = telegram ? "https://t.me/" + name + "?start=" + token
-                                   : "viber://pa?chatURI=" + name + "&context=" + token;
-  return TelegramInvite{url, now + kInviteLifetime};
+  auto token =
+      reuse ? chats.UnusedLinkToken(s, org_id, client_id, now + kInviteReusedFor) : std::nullopt;
+  if (!token) {
+    token = std::pair{RandomToken(16), now + kInviteLifetime};
+    chats.AddLinkToken(s, org_id, client_id, token->first, now, token->second);
+  }
+  const std::string url = telegram ? "https://t.me/" + name + "?start=" + token->first
+                                   : "viber://pa?chatURI=" + name + "&context=" + token->first;
+  return TelegramInvite{url, token->second};
 }
 
 Result<Done, Error> MessageHistory::SeesClient(db::Session& s, const Actor& actor, Id client_id) {

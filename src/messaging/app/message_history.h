@@ -75,9 +75,11 @@ class MessageHistory {
 
 // A single-use link that connects a chat with the salon's Telegram or Viber bot to the client,
 // inside the caller's unit of work; nullopt when that bot is off or lacks its username (Telegram)
-// or URI (Viber).
+// or URI (Viber). `reuse`: the client's unused link that is still good for a week is given
+// again (a message composed again after a crash keeps its text), else a new one.
 std::optional<TelegramInvite> IssueChatInvite(db::Session& s, ChatStore& chats,
                                               ChannelSettingsStore& channels, Id org_id,
-                                              Id client_id, Channel channel, EpochSeconds now);
+                                              Id client_id, Channel channel, EpochSeconds now,
+                                              bool reuse = false);
 
 }  // namespace kvitka::messaging

@@ -139,6 +139,11 @@ OutboxDispatcher::Outcome OutboxDispatcher::Process(OutboxRow row, EpochSeconds 
     row.provider_id = delivery.provider_id;
     row.sent_at = now;
     row.error.clear();
+    if (c.channel == Channel::kTelegram) {
+      // A message sendMessage took is in the chat: delivered (Telegram has no other report).
+      row.delivery = DeliveryState::kDelivered;
+      row.delivered_at = now;
+    }
     return finish(OutboxStatus::kSent, Outcome::kSent);
   }
   bool give_up = delivery.outcome == channels::Delivery::Outcome::kRejected;

@@ -70,7 +70,11 @@ std::optional<Addressee> Recipients::Master(db::Session& s, Id org_id, Id staff_
   a.phone = member->phone;
   a.email = member->email;
   a.user_id = member->user_id;
-  a.recipient.reach = {false, false, !a.phone.empty(), !a.email.empty()};
+  // The master's own chat with the salon's Telegram bot (linked by their staff link).
+  for (const auto& link : chats_.StaffLinksOf(s, org_id, staff_id)) {
+    if (link.channel == Channel::kTelegram) a.telegram_chat = link.chat_id;
+  }
+  a.recipient.reach = {!a.telegram_chat.empty(), false, !a.phone.empty(), !a.email.empty()};
   return a;
 }
 

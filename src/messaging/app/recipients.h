@@ -1,7 +1,7 @@
 // Who a message is for and how they can be reached: a client's phones, email, linked chats,
-// consents and own channel order, or a master's phone and email; and the channels the salon has
-// set up, in its order. Used when a message is written (to plan its channel) and when it is sent
-// (the addresses of the moment).
+// consents and own channel order, or a master's Telegram chat, phone and email; and the channels
+// the salon has set up, in its order. Used when a message is written (to plan its channel) and
+// when it is sent (the addresses of the moment).
 #pragma once
 
 #include <optional>

@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "core/id.h"
 #include "messaging/domain/campaign.h"
+#include "messaging/domain/delivery_report.h"
 #include "messaging/domain/templates.h"
 #include "platform/db/database.h"
 
@@ -98,9 +99,19 @@ struct OutboxRow {
   EpochSeconds created_at = 0;
   EpochSeconds updated_at = 0;
   std::optional<EpochSeconds> sent_at;
+  // After it was sent: what the provider's reports (or the Viber bot's callbacks) said, and when.
+  DeliveryState delivery = DeliveryState::kUnknown;
+  std::optional<EpochSeconds> delivered_at;
 };
 
 // A reminder as replanning sees it.
+// Replanning: a reminder row made due (pending) again, as the reminder of `slot` at `due`.
+struct ReminderMove {
+  Id id = 0;
+  std::int64_t slot = 0;
+  EpochSeconds due = 0;
+};
+
 struct PlannedReminderRow {
   Id id = 0;
   Id appointment_id = 0;
@@ -143,11 +154,11 @@ class OutboxStore {
   // Every reminder (any status) of visits that start after `from`, for replanning.
   virtual std::vector<PlannedReminderRow> Reminders(db::Session& s, Id org_id,
                                                     EpochSeconds from) = 0;
-  // Replanning: these messages are voided; this one is due again (pending) at `due`; these
-  // reminders are added (one statement per hundred).
+  // Replanning: these messages are voided; these (pending or voided) are due again as the
+  // reminder of their slot, with their attempts forgotten; these reminders are added.
   virtual void VoidIds(db::Session& s, Id org_id, const std::vector<Id>& ids, EpochSeconds now) = 0;
-  virtual void DueAgain(db::Session& s, Id org_id,
-                        const std::vector<std::pair<Id, EpochSeconds>>& due, EpochSeconds now) = 0;
+  virtual void DueAgain(db::Session& s, Id org_id, const std::vector<ReminderMove>& moves,
+                        EpochSeconds now) = 0;
   virtual void AddReminders(db::Session& s, const std::vector<OutboxRow>& rows) = 0;
   // Whether a reminder of the visit with a smaller offset than `slot` is due by `now` or went
   // already (a reminder picked up that late is no longer worth sending).
@@ -156,6 +167,26 @@ class OutboxStore {
   // How many messages are in each status (for reports and tests).
   virtual std::vector<std::pair<std::string, long long>> CountByStatus(db::Session& s,
                                                                        Id org_id) = 0;
+  // Across organizations: the come-back reminders sent to clients in (from, to] by sent_at,
+  // oldest first (the tasks' follow-ups).
+  virtual std::vector<OutboxRow> SentComeBacks(db::Session& s, EpochSeconds from,
+                                               EpochSeconds to) = 0;
+
+  // Delivery reports. The messages sent on `channel` at or after `since` whose delivery is not
+  // known yet and that were last asked about at or before `checked_by` (never: 0), the least
+  // recently asked first, at most `limit`.
+  virtual std::vector<AwaitingReport> AwaitingReports(db::Session& s, Id org_id, Channel channel,
+                                                      EpochSeconds since, EpochSeconds checked_by,
+                                                      int limit) = 0;
+  // The sent messages on `channel` with this provider id (a Viber callback's message token).
+  virtual std::vector<AwaitingReport> ByProviderId(db::Session& s, Id org_id, Channel channel,
+                                                   const std::string& provider_id) = 0;
+  // Saves each change whose message still is at its `from`; how many were saved.
+  virtual int SaveDeliveries(db::Session& s, Id org_id,
+                             const std::vector<DeliveryChange>& changes) = 0;
+  // These messages were asked about at `now`.
+  virtual void MarkAsked(db::Session& s, Id org_id, const std::vector<Id>& ids,
+                         EpochSeconds now) = 0;
 };
 
 // What a client wrote to a bot.
@@ -189,6 +220,9 @@ class ChatStore {
                                          const std::string& chat_id) = 0;
   virtual void AddLinkToken(db::Session& s, Id org_id, Id client_id, const std::string& token,
                             EpochSeconds now, EpochSeconds expires_at) = 0;
+  // The client's newest unused token still valid at `valid_at` (and when it expires).
+  virtual std::optional<std::pair<std::string, EpochSeconds>> UnusedLinkToken(
+      db::Session& s, Id org_id, Id client_id, EpochSeconds valid_at) = 0;
   // The client of an unused, unexpired token, which is used up; nullopt otherwise.
   virtual std::optional<Id> UseLinkToken(db::Session& s, Id org_id, const std::string& token,
                                          EpochSeconds now) = 0;
@@ -207,6 +241,24 @@ class ChatStore {
   virtual std::vector<ReceivedMessage> ReceivedOf(db::Session& s, Id org_id, Id client_id,
                                                   std::optional<EpochSeconds> until,
                                                   std::optional<EpochSeconds> since, int limit) = 0;
+
+  // Masters' chats (sql_staff_chats.cpp): a chat linked to a staff member is not a client's
+  // chat, and a staff member's link token is not a client's (UseLinkToken refuses it).
+  virtual std::vector<ChatLink> StaffLinksOf(db::Session& s, Id org_id, Id staff_id) = 0;
+  // Links a chat to a staff member (replacing their earlier chat on that channel and the chat's
+  // earlier staff member).
+  virtual void LinkStaff(db::Session& s, Id org_id, Id staff_id, const ChatLink& link) = 0;
+  virtual void UnlinkStaffChat(db::Session& s, Id org_id, Channel channel,
+                               const std::string& chat_id) = 0;
+  // False when the staff member had no chat on the channel.
+  virtual bool UnlinkStaff(db::Session& s, Id org_id, Id staff_id, Channel channel) = 0;
+  virtual std::optional<Id> StaffOfChat(db::Session& s, Id org_id, Channel channel,
+                                        const std::string& chat_id) = 0;
+  virtual void AddStaffLinkToken(db::Session& s, Id org_id, Id staff_id, const std::string& token,
+                                 EpochSeconds now, EpochSeconds expires_at) = 0;
+  // The staff member of an unused, unexpired staff token, which is used up; nullopt otherwise.
+  virtual std::optional<Id> UseStaffLinkToken(db::Session& s, Id org_id, const std::string& token,
+                                              EpochSeconds now) = 0;
 };
 
 // The organization's rules (branch 0) and the branches' own quiet hours, as JSON text.
@@ -227,6 +279,7 @@ struct CampaignResults {
   int sent = 0;
   int failed = 0;           // failed, or skipped (consent withdrawn, no address)
   int voided = 0;           // cancelled before they went
+  int delivered = 0;        // of the sent: delivered (or seen) as the provider reported
   std::vector<Id> reached;  // the clients it was sent to
   std::optional<EpochSeconds> first_sent_at;
 };

@@ -8,6 +8,7 @@
 #include "channels/viber_bot.h"
 #include "messaging/app/channel_fields.h"
 #include "messaging/app/channel_settings.h"
+#include "messaging/app/delivery_reports.h"
 
 namespace kvitka::messaging {
 
@@ -20,6 +21,23 @@ constexpr channels::EpochMillis kMaxReplyWait = 3000;
 std::string Text(const json& object, const char* name) {
   auto it = object.find(name);
   return it != object.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+// A message token as the row keeps it (send_message's, in decimal): Viber writes a 64-bit number.
+std::string Token(const json& object) {
+  auto it = object.find("message_token");
+  if (it == object.end()) return "";
+  if (it->is_number_unsigned()) return std::to_string(it->get<std::uint64_t>());
+  if (it->is_number_integer()) return std::to_string(it->get<std::int64_t>());
+  return it->is_string() ? it->get<std::string>() : "";
+}
+
+// What a callback says of a message's delivery; nullopt for any other callback.
+std::optional<DeliveryState> DeliveryOf(const std::string& event) {
+  if (event == "delivered") return DeliveryState::kDelivered;
+  if (event == "seen") return DeliveryState::kSeen;
+  if (event == "failed") return DeliveryState::kUndelivered;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -55,7 +73,8 @@ void ViberBots::EnsureWebhooks() {
     if (!bot) continue;
     const auto done = bot->SetWebhook(
         d_.public_url + "/api/v1/public/viber/" + std::to_string(org_id) + "/webhook",
-        {"subscribed", "unsubscribed", "conversation_started", "message"});
+        {"subscribed", "unsubscribed", "conversation_started", "message", "delivered", "seen",
+         "failed"});
     if (done.outcome == channels::Delivery::Outcome::kSent) {
       std::lock_guard lock(mutex_);
       webhook_set_[org_id] = stored.updated_at;
@@ -77,6 +96,20 @@ ViberBots::Answer ViberBots::Webhook(Id org_id, std::string_view signature, std:
   const auto event = json::parse(body, nullptr, false);
   if (!event.is_object()) return {200, "{}"};
   const std::string kind = Text(event, "event");
+  if (const auto delivery = DeliveryOf(kind)) {
+    const auto millis = event.find("timestamp");
+    const EpochSeconds now = d_.clock.Now();
+    const EpochSeconds at = millis != event.end() && millis->is_number_integer()
+                                ? millis->get<std::int64_t>() / 1000
+                                : now;
+    const ProviderReport report{Token(event), *delivery, at};
+    if (!report.provider_id.empty() && report.provider_id.size() <= 40) {
+      d_.db.Write([&](db::Session& s) {
+        return RecordReport(s, d_.outbox, org_id, Channel::kViber, report, now);
+      });
+    }
+    return {200, "{}"};
+  }
   BotInput in;
   if (kind == "conversation_started" && event.contains("user") && event["user"].is_object()) {
     const auto& user = event["user"];
@@ -93,7 +126,7 @@ ViberBots::Answer ViberBots::Webhook(Id org_id, std::string_view signature, std:
     in.chat_id = Text(event, "user_id");
     in.left = true;
   } else {
-    return {200, "{}"};  // webhook check, subscribed, delivered, seen, failed
+    return {200, "{}"};  // webhook check, subscribed
   }
   if (in.chat_id.empty() || in.chat_id.size() > 100) return {200, "{}"};
   const BotAnswer answer = d_.conversation.Handle(org_id, in);

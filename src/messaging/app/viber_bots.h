@@ -1,7 +1,9 @@
 // The organizations' Viber bots: the webhook each one is set to (once per settings version),
 // and the callbacks Viber posts there, signed with the bot's token: a conversation started from
 // a link with a single-use context links the chat to the client's card; messages and the
-// keyboard's replies go to the same conversation as Telegram's; unsubscribing unlinks.
+// keyboard's replies go to the same conversation as Telegram's; unsubscribing unlinks; "delivered",
+// "seen" and "failed" name a message the salon sent by its token: its delivery
+// (delivery_reports.h).
 #pragma once
 
 #include <map>
@@ -20,6 +22,8 @@ struct ViberBotsDeps {
   Gateways& gateways;
   BotConversation& conversation;
   std::string public_url;
+  OutboxStore& outbox;  // the delivery of the messages sent by Viber
+  const Clock& clock;
 };
 
 class ViberBots {

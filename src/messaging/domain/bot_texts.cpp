@@ -13,7 +13,7 @@ struct Texts {
   const char* en;
 };
 
-constexpr std::array<Texts, 18> kTexts = {{
+constexpr std::array<Texts, 20> kTexts = {{
     {BotText::kLinked,
      "✅ {name}, ваш Telegram підключено до салону «{salon}». Сюди приходитимуть підтвердження "
      "та нагадування про записи.",
@@ -60,6 +60,20 @@ constexpr std::array<Texts, 18> kTexts = {{
     {BotText::kButtonCancel, "❌ Скасувати {visit}", "❌ Отменить {visit}", "❌ Cancel {visit}"},
     {BotText::kButtonYesCancel, "Так, скасувати", "Да, отменить", "Yes, cancel"},
     {BotText::kButtonKeep, "Ні, залишити", "Нет, оставить", "No, keep it"},
+    {BotText::kStaffLinked,
+     "✅ {name}, ваш Telegram підключено до салону «{salon}». Сюди приходитимуть ваші записи та "
+     "зміни розкладу.",
+     "✅ {name}, ваш Telegram подключён к салону «{salon}». Сюда будут приходить ваши записи и "
+     "изменения расписания.",
+     "✅ {name}, your Telegram is now connected to {salon}. You will get your bookings and "
+     "schedule here."},
+    {BotText::kStaffChat,
+     "{name}, сюди приходять ваші записи та зміни розкладу в салоні «{salon}». З іншими питаннями "
+     "зверніться до адміністратора.",
+     "{name}, сюда приходят ваши записи и изменения расписания в салоне «{salon}». С другими "
+     "вопросами обратитесь к администратору.",
+     "{name}, your bookings and schedule at {salon} come here. For anything else, please ask the "
+     "salon's administrator."},
 }};
 
 void Replace(std::string& text, const std::string& from, const std::string& to) {

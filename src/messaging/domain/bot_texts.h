@@ -1,4 +1,5 @@
-// What the salon's bot says in a chat (Telegram, Viber), in the client's language. Pure: no I/O.
+// What the salon's bot says in a chat (Telegram, Viber), in the client's (or the master's)
+// language. Pure: no I/O.
 #pragma once
 
 #include <string>
@@ -26,6 +27,8 @@ enum class BotText {
   kButtonCancel,  // {visit}
   kButtonYesCancel,
   kButtonKeep,
+  kStaffLinked,  // {name}, {salon}: a master's chat is now linked: their notices come here
+  kStaffChat,    // {name}, {salon}: anything else in a master's chat
 };
 
 // The text in `language` with {name}-style placeholders replaced by the given values.

@@ -124,6 +124,7 @@ TemplateValues SampleValues(Language language) {
   switch (language) {
     case Language::kUk:
       v.insert({{"client_name", "Олена"},
+                {"days", "ср 25.11: 10:00–19:00\nчт 26.11: вихідний"},
                 {"weekday", "середа"},
                 {"master", "Ірина"},
                 {"services", "Манікюр з покриттям"},
@@ -135,6 +136,7 @@ TemplateValues SampleValues(Language language) {
       break;
     case Language::kRu:
       v.insert({{"client_name", "Елена"},
+                {"days", "ср 25.11: 10:00–19:00\nчт 26.11: выходной"},
                 {"weekday", "среда"},
                 {"master", "Ирина"},
                 {"services", "Маникюр с покрытием"},
@@ -146,6 +148,7 @@ TemplateValues SampleValues(Language language) {
       break;
     case Language::kEn:
       v.insert({{"client_name", "Olena"},
+                {"days", "Wed 25.11: 10:00-19:00\nThu 26.11: day off"},
                 {"weekday", "Wednesday"},
                 {"master", "Iryna"},
                 {"services", "Gel manicure"},

@@ -129,15 +129,11 @@ DefaultTexts EnglishTexts(MessageKind kind) {
               "Services: {{services}}",
               "Booking cancelled: {{date}} at {{time}}, {{client_name}}"};
     case MessageKind::kStaffScheduleChanged:
-      return {
-          "{{master}}, your schedule has changed: {{date}} - "
-          "{{#shift_start}}{{shift_start}}-{{shift_end}}{{/shift_start}}"
-          "{{^shift_start}}day off{{/shift_start}}.",
-          "{{master}}, your work schedule has changed.\n\n"
-          "{{weekday}}, {{date}}: {{#shift_start}}{{shift_start}}-{{shift_end}}{{/shift_start}}"
-          "{{^shift_start}}day off{{/shift_start}}"
-          "{{#branch_name}}\nBranch: {{branch_name}}{{/branch_name}}",
-          "Schedule changed: {{date}}"};
+      return {"{{master}}, your schedule has changed: {{days}}.",
+              "{{master}}, your work schedule has changed:\n\n"
+              "{{days}}"
+              "{{#branch_name}}\n\nBranch: {{branch_name}}{{/branch_name}}",
+              "Your work schedule has changed"};
     case MessageKind::kStaffShiftTomorrow:
       return {
           "{{master}}, your shift tomorrow ({{date}}): {{shift_start}}-{{shift_end}}, "

@@ -129,15 +129,11 @@ DefaultTexts RussianTexts(MessageKind kind) {
               "Услуги: {{services}}",
               "Запись отменена: {{date}} в {{time}}, {{client_name}}"};
     case MessageKind::kStaffScheduleChanged:
-      return {
-          "{{master}}, ваш график изменён: {{date}} — "
-          "{{#shift_start}}{{shift_start}}–{{shift_end}}{{/shift_start}}"
-          "{{^shift_start}}выходной{{/shift_start}}.",
-          "{{master}}, ваш график работы изменён.\n\n"
-          "{{weekday}}, {{date}}: {{#shift_start}}{{shift_start}}–{{shift_end}}{{/shift_start}}"
-          "{{^shift_start}}выходной{{/shift_start}}"
-          "{{#branch_name}}\nФилиал: {{branch_name}}{{/branch_name}}",
-          "График изменён: {{date}}"};
+      return {"{{master}}, ваш график изменён: {{days}}.",
+              "{{master}}, ваш график работы изменён:\n\n"
+              "{{days}}"
+              "{{#branch_name}}\n\nФилиал: {{branch_name}}{{/branch_name}}",
+              "Ваш график работы изменён"};
     case MessageKind::kStaffShiftTomorrow:
       return {
           "{{master}}, завтра ({{date}}) ваша смена {{shift_start}}–{{shift_end}}, записей: "

@@ -128,15 +128,11 @@ DefaultTexts UkrainianTexts(MessageKind kind) {
               "Послуги: {{services}}",
               "Запис скасовано: {{date}} о {{time}}, {{client_name}}"};
     case MessageKind::kStaffScheduleChanged:
-      return {
-          "{{master}}, ваш графік змінено: {{date}} — "
-          "{{#shift_start}}{{shift_start}}–{{shift_end}}{{/shift_start}}"
-          "{{^shift_start}}вихідний{{/shift_start}}.",
-          "{{master}}, ваш графік роботи змінено.\n\n"
-          "{{weekday}}, {{date}}: {{#shift_start}}{{shift_start}}–{{shift_end}}{{/shift_start}}"
-          "{{^shift_start}}вихідний{{/shift_start}}"
-          "{{#branch_name}}\nФілія: {{branch_name}}{{/branch_name}}",
-          "Графік змінено: {{date}}"};
+      return {"{{master}}, ваш графік змінено: {{days}}.",
+              "{{master}}, ваш графік роботи змінено:\n\n"
+              "{{days}}"
+              "{{#branch_name}}\n\nФілія: {{branch_name}}{{/branch_name}}",
+              "Ваш графік роботи змінено"};
     case MessageKind::kStaffShiftTomorrow:
       return {
           "{{master}}, завтра ({{date}}) ваша зміна {{shift_start}}–{{shift_end}}, записів: "

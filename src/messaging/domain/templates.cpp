@@ -48,8 +48,8 @@ constexpr std::array<std::string_view, 10> kStaffBooking = {
 constexpr std::array<std::string_view, 12> kStaffMoved = {
     "master",   "client_name", "client_phone", "date",  "time",        "weekday",
     "old_date", "old_time",    "services",     "price", "branch_name", "salon_name"};
-constexpr std::array<std::string_view, 7> kStaffSchedule = {
-    "master", "date", "weekday", "shift_start", "shift_end", "branch_name", "salon_name"};
+constexpr std::array<std::string_view, 8> kStaffSchedule = {
+    "master", "days", "date", "weekday", "shift_start", "shift_end", "branch_name", "salon_name"};
 constexpr std::array<std::string_view, 9> kStaffShift = {
     "master",      "date",    "weekday",      "shift_start", "shift_end",
     "branch_name", "address", "visits_count", "salon_name"};

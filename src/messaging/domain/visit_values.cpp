@@ -21,13 +21,6 @@ std::string Join(const std::vector<std::string>& parts) {
   return out;
 }
 
-std::string Clock(EpochSeconds instant, const std::string& zone) {
-  const int minutes = LocalMinutes(instant, zone);
-  char text[16];
-  std::snprintf(text, sizeof text, "%02d:%02d", minutes / 60, minutes % 60);
-  return text;
-}
-
 // Groups of three digits with `separator`.
 std::string Grouped(std::int64_t whole, const std::string& separator) {
   std::string digits = std::to_string(whole);
@@ -65,6 +58,22 @@ std::string FormatDate(const std::string& civil_date) {
   return civil_date.substr(8, 2) + "." + civil_date.substr(5, 2) + "." + civil_date.substr(0, 4);
 }
 
+std::string Clock(EpochSeconds instant, const std::string& zone) {
+  const int minutes = LocalMinutes(instant, zone);
+  char text[16];
+  std::snprintf(text, sizeof text, "%02d:%02d", minutes / 60, minutes % 60);
+  return text;
+}
+
+std::optional<unsigned> WeekdayIndex(const std::string& civil_date) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  if (std::sscanf(civil_date.c_str(), "%d-%u-%u", &y, &m, &d) != 3) return std::nullopt;
+  const date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
+  if (!ymd.ok()) return std::nullopt;
+  return date::weekday{date::sys_days{ymd}}.c_encoding();
+}
+
 std::string WeekdayName(const std::string& civil_date, Language language) {
   static constexpr std::array<const char*, 7> kUk = {"неділя", "понеділок", "вівторок", "середа",
                                                      "четвер", "пʼятниця",  "субота"};
@@ -72,12 +81,9 @@ std::string WeekdayName(const std::string& civil_date, Language language) {
       "воскресенье", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота"};
   static constexpr std::array<const char*, 7> kEn = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                                      "Thursday", "Friday", "Saturday"};
-  int y = 0;
-  unsigned m = 0, d = 0;
-  if (std::sscanf(civil_date.c_str(), "%d-%u-%u", &y, &m, &d) != 3) return "";
-  const date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
-  if (!ymd.ok()) return "";
-  const unsigned index = date::weekday{date::sys_days{ymd}}.c_encoding();
+  const auto weekday = WeekdayIndex(civil_date);
+  if (!weekday) return "";
+  const unsigned index = *weekday;
   switch (language) {
     case Language::kUk:
       return kUk[index];

@@ -36,6 +36,10 @@ std::string FormatDate(const std::string& civil_date);
 // The weekday of a civil date "YYYY-MM-DD", lower case in uk and ru: "середа", "среда",
 // "Wednesday".
 std::string WeekdayName(const std::string& civil_date, Language language);
+// The weekday of "YYYY-MM-DD", Sunday 0 .. Saturday 6; nullopt when it is not a date.
+std::optional<unsigned> WeekdayIndex(const std::string& civil_date);
+// "09:30": the instant on the zone's clock.
+std::string Clock(EpochSeconds instant, const std::string& zone);
 // A visit as a chat names it: "ср, 25.11 о 10:00" / "Wed 25.11 at 10:00" on the branch's clock.
 std::string VisitLabel(EpochSeconds start, const std::string& zone, Language language);
 // A maps search link for an address (empty for an empty address).

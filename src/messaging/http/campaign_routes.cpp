@@ -37,9 +37,13 @@ Json CampaignJson(const Campaign& c) {
 
 Json ViewJson(const CampaignView& v) {
   Json j = CampaignJson(v.campaign);
-  j["results"] = v.results ? Json{{"pending", v.results->pending}, {"sent", v.results->sent},
-                                  {"failed", v.results->failed},   {"voided", v.results->voided},
-                                  {"bookings", v.bookings},        {"days", v.days}}
+  j["results"] = v.results ? Json{{"pending", v.results->pending},
+                                  {"sent", v.results->sent},
+                                  {"delivered", v.results->delivered},
+                                  {"failed", v.results->failed},
+                                  {"voided", v.results->voided},
+                                  {"bookings", v.bookings},
+                                  {"days", v.days}}
                            : Json(nullptr);
   return j;
 }

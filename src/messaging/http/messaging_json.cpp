@@ -14,6 +14,11 @@ Json TimeOrNull(const std::optional<EpochSeconds>& at) {
   return at ? Json(FormatRfc3339Utc(*at)) : Json();
 }
 
+// A sent message's delivery as reported; null while nothing is known.
+Json DeliveryOrNull(DeliveryState delivery) {
+  return delivery == DeliveryState::kUnknown ? Json() : Json(DeliveryStateName(delivery));
+}
+
 }  // namespace
 
 Json ChannelJson(const ChannelView& view) {
@@ -71,7 +76,9 @@ Json MessageEntryJson(const MessageEntry& entry, bool with_client) {
             {"appointment_id", nullptr},
             {"created_at", FormatRfc3339Utc(m.received_at)},
             {"due_at", nullptr},
-            {"sent_at", nullptr}};
+            {"sent_at", nullptr},
+            {"delivery", nullptr},
+            {"delivered_at", nullptr}};
   }
   const auto& r = *entry.out;
   Json j = {{"id", r.id},
@@ -85,7 +92,9 @@ Json MessageEntryJson(const MessageEntry& entry, bool with_client) {
             {"attempts", r.attempts},
             {"created_at", FormatRfc3339Utc(r.created_at)},
             {"due_at", FormatRfc3339Utc(r.due_at)},
-            {"sent_at", TimeOrNull(r.sent_at)}};
+            {"sent_at", TimeOrNull(r.sent_at)},
+            {"delivery", DeliveryOrNull(r.delivery)},
+            {"delivered_at", TimeOrNull(r.delivered_at)}};
   if (with_client) {
     j["recipient"] = RecipientTypeName(r.recipient_type);
     j["recipient_id"] = r.recipient_id;

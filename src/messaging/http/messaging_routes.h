@@ -6,6 +6,7 @@
 #include "messaging/app/message_history.h"
 #include "messaging/app/message_templates.h"
 #include "messaging/app/messaging_settings.h"
+#include "messaging/app/staff_chats.h"
 #include "messaging/app/telegram_bots.h"
 #include "messaging/app/viber_bots.h"
 #include "platform/http/router.h"
@@ -20,6 +21,8 @@ void AddMessageTemplateRoutes(http::Router& router, MessageTemplates& templates)
 void AddMessagingRulesRoutes(http::Router& router, MessagingSettings& settings);
 // /api/v1/messages, /api/v1/clients/{id}/messages, .../channels, .../telegram-link
 void AddMessageHistoryRoutes(http::Router& router, MessageHistory& history);
+// /api/v1/staff/{id}/channels, .../channels/telegram, .../telegram-link
+void AddStaffChatRoutes(http::Router& router, StaffChats& chats);
 // /api/v1/campaigns[...]
 void AddCampaignRoutes(http::Router& router, Campaigns& campaigns);
 // /api/v1/public/opt-out/{token}

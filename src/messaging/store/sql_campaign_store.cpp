@@ -126,18 +126,21 @@ std::vector<Campaign> SqlCampaignStore::List(db::Session& s, Id org_id, std::opt
 
 CampaignResults SqlCampaignStore::Results(db::Session& s, Id org_id, Id campaign_id) {
   CampaignResults r;
-  std::string status;
+  std::string status, delivery;
   Id client_id = 0;
   EpochSeconds sent_at = 0;
   soci::indicator sent_ind{};
   soci::statement st =
-      (s.sql().prepare << "SELECT status, recipient_id, sent_at FROM message_outbox WHERE org_id "
-                          "= :o AND appointment_id = 0 AND kind = 'campaign' AND slot = :c",
-       use(org_id), use(campaign_id), into(status), into(client_id), into(sent_at, sent_ind));
+      (s.sql().prepare << "SELECT status, recipient_id, sent_at, delivery FROM message_outbox "
+                          "WHERE org_id = :o AND appointment_id = 0 AND kind = 'campaign' AND "
+                          "slot = :c",
+       use(org_id), use(campaign_id), into(status), into(client_id), into(sent_at, sent_ind),
+       into(delivery));
   st.execute();
   while (st.fetch()) {
     if (status == "sent") {
       ++r.sent;
+      if (Reached(ParseDeliveryState(delivery).value_or(DeliveryState::kUnknown))) ++r.delivered;
       r.reached.push_back(client_id);
       if (sent_ind == soci::i_ok && (!r.first_sent_at || sent_at < *r.first_sent_at)) {
         r.first_sent_at = sent_at;

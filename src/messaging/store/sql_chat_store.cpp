@@ -72,12 +72,25 @@ void SqlChatStore::AddLinkToken(db::Session& s, Id org_id, Id client_id, const s
       use(token), use(org_id), use(client_id), use(now), use(expires_at);
 }
 
+std::optional<std::pair<std::string, EpochSeconds>> SqlChatStore::UnusedLinkToken(
+    db::Session& s, Id org_id, Id client_id, EpochSeconds valid_at) {
+  std::string token;
+  EpochSeconds expires_at = 0;
+  soci::indicator ind = soci::i_null;
+  s.sql() << "SELECT token, expires_at FROM chat_link_tokens WHERE org_id = :o AND client_id = :c "
+             "AND used_at IS NULL AND expires_at > :at ORDER BY expires_at DESC LIMIT 1",
+      use(org_id), use(client_id), use(valid_at), into(token, ind), into(expires_at);
+  if (!s.sql().got_data() || ind != soci::i_ok) return std::nullopt;
+  return std::pair{token, expires_at};
+}
+
 std::optional<Id> SqlChatStore::UseLinkToken(db::Session& s, Id org_id, const std::string& token,
                                              EpochSeconds now) {
   Id client_id = 0;
   soci::indicator ind = soci::i_null;
+  // A staff member's token (staff_id set) is not a client's.
   s.sql() << "SELECT client_id FROM chat_link_tokens WHERE token = :t AND org_id = :o AND "
-             "used_at IS NULL AND expires_at > :now",
+             "staff_id = 0 AND used_at IS NULL AND expires_at > :now",
       use(token), use(org_id), use(now), into(client_id, ind);
   if (!s.sql().got_data() || ind != soci::i_ok) return std::nullopt;
   soci::statement st = (s.sql().prepare << "UPDATE chat_link_tokens SET used_at = :now WHERE "

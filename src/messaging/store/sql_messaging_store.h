@@ -44,12 +44,21 @@ class SqlOutboxStore final : public OutboxStore {
                               std::optional<Id> before, int limit) override;
   std::vector<PlannedReminderRow> Reminders(db::Session& s, Id org_id, EpochSeconds from) override;
   void VoidIds(db::Session& s, Id org_id, const std::vector<Id>& ids, EpochSeconds now) override;
-  void DueAgain(db::Session& s, Id org_id, const std::vector<std::pair<Id, EpochSeconds>>& due,
+  void DueAgain(db::Session& s, Id org_id, const std::vector<ReminderMove>& moves,
                 EpochSeconds now) override;
   void AddReminders(db::Session& s, const std::vector<OutboxRow>& rows) override;
   bool SmallerReminderDue(db::Session& s, Id org_id, Id appointment_id, int version,
                           std::int64_t slot, EpochSeconds now) override;
   std::vector<std::pair<std::string, long long>> CountByStatus(db::Session& s, Id org_id) override;
+  std::vector<OutboxRow> SentComeBacks(db::Session& s, EpochSeconds from, EpochSeconds to) override;
+  std::vector<AwaitingReport> AwaitingReports(db::Session& s, Id org_id, Channel channel,
+                                              EpochSeconds since, EpochSeconds checked_by,
+                                              int limit) override;
+  std::vector<AwaitingReport> ByProviderId(db::Session& s, Id org_id, Channel channel,
+                                           const std::string& provider_id) override;
+  int SaveDeliveries(db::Session& s, Id org_id,
+                     const std::vector<DeliveryChange>& changes) override;
+  void MarkAsked(db::Session& s, Id org_id, const std::vector<Id>& ids, EpochSeconds now) override;
 };
 
 class SqlChatStore final : public ChatStore {
@@ -63,6 +72,8 @@ class SqlChatStore final : public ChatStore {
                                  const std::string& chat_id) override;
   void AddLinkToken(db::Session& s, Id org_id, Id client_id, const std::string& token,
                     EpochSeconds now, EpochSeconds expires_at) override;
+  std::optional<std::pair<std::string, EpochSeconds>> UnusedLinkToken(
+      db::Session& s, Id org_id, Id client_id, EpochSeconds valid_at) override;
   std::optional<Id> UseLinkToken(db::Session& s, Id org_id, const std::string& token,
                                  EpochSeconds now) override;
   std::string ChannelOrder(db::Session& s, Id org_id, Id client_id) override;
@@ -75,6 +86,18 @@ class SqlChatStore final : public ChatStore {
   std::vector<ReceivedMessage> ReceivedOf(db::Session& s, Id org_id, Id client_id,
                                           std::optional<EpochSeconds> until,
                                           std::optional<EpochSeconds> since, int limit) override;
+  // Masters' chats (sql_staff_chats.cpp).
+  std::vector<ChatLink> StaffLinksOf(db::Session& s, Id org_id, Id staff_id) override;
+  void LinkStaff(db::Session& s, Id org_id, Id staff_id, const ChatLink& link) override;
+  void UnlinkStaffChat(db::Session& s, Id org_id, Channel channel,
+                       const std::string& chat_id) override;
+  bool UnlinkStaff(db::Session& s, Id org_id, Id staff_id, Channel channel) override;
+  std::optional<Id> StaffOfChat(db::Session& s, Id org_id, Channel channel,
+                                const std::string& chat_id) override;
+  void AddStaffLinkToken(db::Session& s, Id org_id, Id staff_id, const std::string& token,
+                         EpochSeconds now, EpochSeconds expires_at) override;
+  std::optional<Id> UseStaffLinkToken(db::Session& s, Id org_id, const std::string& token,
+                                      EpochSeconds now) override;
 };
 
 class SqlMessagingRulesStore final : public MessagingRulesStore {

@@ -13,15 +13,15 @@ namespace {
 constexpr const char* kColumns =
     "SELECT id, org_id, branch_id, appointment_id, version, kind, slot, recipient_type, "
     "recipient_id, channel, tried, language, status, visit_start, due_at, lease_until, attempts, "
-    "address, subject, body, error, provider_id, context_json, created_at, updated_at, sent_at "
-    "FROM message_outbox ";
+    "address, subject, body, error, provider_id, context_json, created_at, updated_at, sent_at, "
+    "delivery, delivered_at FROM message_outbox ";
 
 // The columns of kColumns, bound to one statement; Row() turns the fetched values into a row.
 struct RowBinding {
   OutboxRow row;
-  std::string kind, recipient_type, language, status;
-  EpochSeconds visit_start = 0, sent_at = 0;
-  soci::indicator visit_start_ind{}, sent_at_ind{};
+  std::string kind, recipient_type, language, status, delivery;
+  EpochSeconds visit_start = 0, sent_at = 0, delivered_at = 0;
+  soci::indicator visit_start_ind{}, sent_at_ind{}, delivered_at_ind{};
 
   void Bind(soci::statement& st) {
     st.exchange(into(row.id));
@@ -50,6 +50,8 @@ struct RowBinding {
     st.exchange(into(row.created_at));
     st.exchange(into(row.updated_at));
     st.exchange(into(sent_at, sent_at_ind));
+    st.exchange(into(delivery));
+    st.exchange(into(delivered_at, delivered_at_ind));
   }
   OutboxRow Row() const {
     OutboxRow out = row;
@@ -59,6 +61,8 @@ struct RowBinding {
     out.status = ParseOutboxStatus(status).value_or(OutboxStatus::kFailed);
     out.visit_start = db::Optional(visit_start, visit_start_ind);
     out.sent_at = db::Optional(sent_at, sent_at_ind);
+    out.delivery = ParseDeliveryState(delivery).value_or(DeliveryState::kUnknown);
+    out.delivered_at = db::Optional(delivered_at, delivered_at_ind);
     return out;
   }
 };
@@ -192,14 +196,18 @@ bool SqlOutboxStore::Finish(db::Session& s, const OutboxRow& r, EpochSeconds cla
   const std::string status = OutboxStatusName(r.status);
   const EpochSeconds sent_at = r.sent_at.value_or(0);
   soci::indicator sent_ind = r.sent_at ? soci::i_ok : soci::i_null;
+  const std::string delivery = DeliveryStateName(r.delivery);
+  const EpochSeconds delivered_at = r.delivered_at.value_or(0);
+  soci::indicator delivered_ind = r.delivered_at ? soci::i_ok : soci::i_null;
   soci::statement st =
       (s.sql().prepare << "UPDATE message_outbox SET status = :st, channel = :c, tried = :t, "
                           "due_at = :due, lease_until = 0, address = :ad, subject = :su, body = "
-                          ":bo, error = :er, provider_id = :pi, sent_at = :sa, updated_at = :ua "
-                          "WHERE id = :id AND status = 'sending' AND lease_until = :lease",
+                          ":bo, error = :er, provider_id = :pi, sent_at = :sa, updated_at = :ua, "
+                          "delivery = :dl, delivered_at = :da WHERE id = :id AND status = "
+                          "'sending' AND lease_until = :lease",
        use(status), use(r.channel), use(r.tried), use(r.due_at), use(r.address), use(r.subject),
        use(r.body), use(r.error), use(r.provider_id), use(sent_at, sent_ind), use(r.updated_at),
-       use(r.id), use(claimed_lease));
+       use(delivery), use(delivered_at, delivered_ind), use(r.id), use(claimed_lease));
   st.execute(true);
   return st.get_affected_rows() > 0;
 }
@@ -277,23 +285,24 @@ void SqlOutboxStore::VoidIds(db::Session& s, Id org_id, const std::vector<Id>& i
   }
 }
 
-void SqlOutboxStore::DueAgain(db::Session& s, Id org_id,
-                              const std::vector<std::pair<Id, EpochSeconds>>& due,
+void SqlOutboxStore::DueAgain(db::Session& s, Id org_id, const std::vector<ReminderMove>& moves,
                               EpochSeconds now) {
-  // Numbers only, written into the statement: five hundred rows per statement.
-  for (std::size_t i = 0; i < due.size(); i += 500) {
-    std::string cases, ids;
-    for (std::size_t k = i; k < std::min(due.size(), i + 500); ++k) {
-      cases += " WHEN " + std::to_string(due[k].first) + " THEN " + std::to_string(due[k].second);
-      ids += (k > i ? "," : "") + std::to_string(due[k].first);
+  // Numbers only, written into the statement as a VALUES list joined by id (both databases
+  // name its columns column1..3): a thousand rows per statement.
+  for (std::size_t i = 0; i < moves.size(); i += 1000) {
+    std::string values;
+    for (std::size_t k = i; k < std::min(moves.size(), i + 1000); ++k) {
+      values += k > i ? ",(" : "(";
+      values += std::to_string(moves[k].id) + "," + std::to_string(moves[k].slot) + ",";
+      values += std::to_string(moves[k].due) + ")";
     }
-    std::string sql = "UPDATE message_outbox SET status = 'pending', due_at = CASE id";
-    sql += cases;
+    std::string sql =
+        "UPDATE message_outbox SET status = 'pending', slot = v.column2, due_at = v.column3, "
+        "attempts = 0, tried = '', error = '', lease_until = 0, updated_at = :now FROM (VALUES ";
+    sql += values;
     sql +=
-        " END, lease_until = 0, updated_at = :now WHERE +org_id = :o AND status IN ('pending', "
-        "'voided') AND id IN (";
-    sql += ids;
-    sql += ")";
+        ") AS v WHERE message_outbox.id = v.column1 AND +message_outbox.org_id = :o AND "
+        "message_outbox.status IN ('pending', 'voided')";
     s.sql() << sql, use(now), use(org_id);
   }
 }
@@ -342,6 +351,15 @@ std::vector<std::pair<std::string, long long>> SqlOutboxStore::CountByStatus(db:
   st.execute();
   while (st.fetch()) counts.emplace_back(status, count);
   return counts;
+}
+
+std::vector<OutboxRow> SqlOutboxStore::SentComeBacks(db::Session& s, EpochSeconds from,
+                                                     EpochSeconds to) {
+  // The kind and status as literals: they select the partial index message_outbox_come_back_sent.
+  return Query(s,
+               "WHERE kind = 'come_back' AND status = 'sent' AND sent_at > :f AND sent_at <= :t "
+               "AND recipient_type = 'client' ORDER BY sent_at, id",
+               {from, to}, {});
 }
 
 }  // namespace kvitka::messaging

@@ -8,6 +8,7 @@
 #include "identity/app/authorize.h"
 #include "staff/app/schedule_json.h"
 #include "staff/domain/ical.h"
+#include "staff/domain/schedule_changes.h"
 
 namespace kvitka::staff {
 
@@ -197,12 +198,15 @@ Result<WorkSchedule, Error> StaffService::SetSchedule(const Actor& actor, Id id,
   auto problems = CheckSchedule(schedule);
   if (!problems.empty()) return Fail(Error(ErrorCode::kValidation, FromProblems(problems)));
   return d_.db.Write([&](db::Session& s) -> Result<WorkSchedule, Error> {
-    if (!d_.store.Find(s, actor.org_id, id)) return Fail(Error(ErrorCode::kNotFound));
+    const auto member = d_.store.Find(s, actor.org_id, id);
+    if (!member) return Fail(Error(ErrorCode::kNotFound));
+    const auto days_before = DaysBeforeChange(s, actor.org_id, *member);
     const auto before = ScheduleToJson(d_.store.Schedule(s, actor.org_id, id));
     d_.store.SaveSchedule(s, actor.org_id, id, schedule);
     const auto after = ScheduleToJson(schedule);
     d_.audit.Record(s, actor, "staff.schedule_update", "staff", id, before, after);
     d_.store.AddEvent(s, actor.org_id, {0, id, "schedule_changed", after.dump(), d_.clock.Now()});
+    TellChanged(s, actor, *member, "schedule_changed", days_before);
     return schedule;
   });
 }
@@ -222,7 +226,9 @@ Result<Absence, Error> StaffService::AddAbsence(const Actor& actor, Id id, Absen
   auto problems = CheckAbsence(absence);
   if (!problems.empty()) return Fail(Error(ErrorCode::kValidation, FromProblems(problems)));
   return d_.db.Write([&](db::Session& s) -> Result<Absence, Error> {
-    if (!d_.store.Find(s, actor.org_id, id)) return Fail(Error(ErrorCode::kNotFound));
+    const auto member = d_.store.Find(s, actor.org_id, id);
+    if (!member) return Fail(Error(ErrorCode::kNotFound));
+    const auto days_before = DaysBeforeChange(s, actor.org_id, *member);
     const EpochSeconds now = d_.clock.Now();
     absence.id = d_.store.InsertAbsence(s, actor.org_id, id, absence, now);
     const Snapshot details = {{"absence_id", absence.id},
@@ -231,6 +237,7 @@ Result<Absence, Error> StaffService::AddAbsence(const Actor& actor, Id id, Absen
                               {"reason", ReasonName(absence.reason)}};
     d_.audit.Record(s, actor, "staff.absence_add", "staff", id, nullptr, details);
     d_.store.AddEvent(s, actor.org_id, {0, id, "absence_added", details.dump(), now});
+    TellChanged(s, actor, *member, "absence_added", days_before);
     return absence;
   });
 }
@@ -239,13 +246,16 @@ Result<Done, Error> StaffService::RemoveAbsence(const Actor& actor, Id id, Id ab
   if (auto ok = Allowed(actor, Action::kManageStaff); !ok) return Fail(ok.error());
   return d_.db.Write([&](db::Session& s) -> Result<Done, Error> {
     const EpochSeconds now = d_.clock.Now();
-    if (!d_.store.Find(s, actor.org_id, id) ||
-        !d_.store.DeleteAbsence(s, actor.org_id, id, absence_id, now)) {
+    const auto member = d_.store.Find(s, actor.org_id, id);
+    if (!member) return Fail(Error(ErrorCode::kNotFound));
+    const auto days_before = DaysBeforeChange(s, actor.org_id, *member);
+    if (!d_.store.DeleteAbsence(s, actor.org_id, id, absence_id, now)) {
       return Fail(Error(ErrorCode::kNotFound));
     }
     const Snapshot details = {{"absence_id", absence_id}};
     d_.audit.Record(s, actor, "staff.absence_remove", "staff", id, details, nullptr);
     d_.store.AddEvent(s, actor.org_id, {0, id, "absence_removed", details.dump(), now});
+    TellChanged(s, actor, *member, "absence_removed", days_before);
     return Done{};
   });
 }
@@ -275,6 +285,33 @@ std::vector<WorkInterval> StaffService::Expand(db::Session& s, Id org_id, const 
   return ExpandSchedule(d_.store.Schedule(s, org_id, member.id),
                         d_.store.Absences(s, org_id, member.id, from, to),
                         ClosedDatesIn(s, org_id, member.branch_id), from, to, zone);
+}
+
+StaffService::ComingDays StaffService::Coming(db::Session& s, Id org_id, const StaffMember& member,
+                                              const std::string& zone, const std::string& from) {
+  const std::string last = AddDays(from, kNoticeDays - 1);
+  return {zone, from,
+          WorkDays(d_.store.Schedule(s, org_id, member.id),
+                   d_.store.Absences(s, org_id, member.id, from, last),
+                   ClosedDatesIn(s, org_id, member.branch_id), from, kNoticeDays, zone)};
+}
+
+std::optional<StaffService::ComingDays> StaffService::DaysBeforeChange(db::Session& s, Id org_id,
+                                                                       const StaffMember& member) {
+  if (d_.notices == nullptr || member.archived) return std::nullopt;
+  const auto branch = d_.branches.FindIn(s, org_id, member.branch_id);
+  const std::string zone = branch ? branch->timezone : "UTC";
+  return Coming(s, org_id, member, zone, CivilDate(d_.clock.Now(), zone));
+}
+
+void StaffService::TellChanged(db::Session& s, const Actor& actor, const StaffMember& member,
+                               const std::string& kind, const std::optional<ComingDays>& before) {
+  if (d_.notices == nullptr || !before || member.archived) return;
+  // The same dates as before the change (a change made at midnight compares like with like).
+  const ComingDays after = Coming(s, actor.org_id, member, before->zone, before->from);
+  auto changed = ChangedDays(before->days, after.days);
+  if (changed.empty()) return;
+  d_.notices->Changed(s, actor, {kind, member, before->zone, std::move(changed), d_.clock.Now()});
 }
 
 Result<WorkIntervals, Error> StaffService::Intervals(const Actor& actor, Id id,

@@ -1,5 +1,6 @@
 // Masters, their services, work schedules, absences, the branch's closed days, the private
-// calendar feed, and staff events recorded for messaging.
+// calendar feed, and staff events recorded for messaging; a change of a master's coming days is
+// told to the ScheduleNotices port in its own transaction.
 #pragma once
 
 #include <functional>
@@ -13,6 +14,7 @@
 #include "identity/app/audit_trail.h"
 #include "identity/app/branch_service.h"
 #include "identity/app/user_service.h"
+#include "staff/app/schedule_notices.h"
 #include "staff/app/stores.h"
 
 namespace kvitka::staff {
@@ -45,6 +47,8 @@ struct StaffDeps {
   identity::UserService& users;
   identity::AuditTrail& audit;
   const Clock& clock;
+  // Told when a master's coming days change (nullptr: nobody is told).
+  ScheduleNotices* notices = nullptr;
 };
 
 class StaffService {
@@ -118,6 +122,21 @@ class StaffService {
   std::vector<WorkInterval> Expand(db::Session& s, Id org_id, const StaffMember& member,
                                    const std::string& from, const std::string& to,
                                    const std::string& zone);
+  // A master's days that the notices look at: kNoticeDays dates from `from` in the zone, as they
+  // are in the database now.
+  struct ComingDays {
+    std::string zone;
+    std::string from;
+    std::vector<WorkDay> days;
+  };
+  ComingDays Coming(db::Session& s, Id org_id, const StaffMember& member, const std::string& zone,
+                    const std::string& from);
+  // Before a change: the master's days from today on the branch's clock, to compare with
+  // afterwards (nullopt when nobody is told).
+  std::optional<ComingDays> DaysBeforeChange(db::Session& s, Id org_id, const StaffMember& member);
+  // Tells the notices port of the days that differ from `before` (nothing when none do).
+  void TellChanged(db::Session& s, const identity::Actor& actor, const StaffMember& member,
+                   const std::string& kind, const std::optional<ComingDays>& before);
 
   StaffDeps d_;
 };

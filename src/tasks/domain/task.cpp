@@ -101,6 +101,8 @@ std::string DayKey(Id branch_id, std::string_view date) {
   return "branch:" + std::to_string(branch_id) + ":" + std::string(date);
 }
 
+std::string ComeBackKey(Id message_id) { return "message:" + std::to_string(message_id); }
+
 int OrderRank(TaskStatus status) { return status == TaskStatus::kOpen ? 0 : 1; }
 
 std::string AutomaticTitle(const Task& task, std::string_view language) {
@@ -118,9 +120,9 @@ std::string AutomaticTitle(const Task& task, std::string_view language) {
                              .In(language)) +
              " (" + std::to_string(task.visit_count) + ")";
     case TaskKind::kComeBackFollowUp:
-      return Texts{"Зв'язатися з клієнтом після нагадування про повторний візит",
-                   "Связаться с клиентом после напоминания о повторном визите",
-                   "Follow up the come-back reminder"}
+      return Texts{"Зателефонувати клієнту: нагадування про повторний візит без запису",
+                   "Позвонить клиенту: напоминание о повторном визите без записи",
+                   "Call the client: come-back reminder without a booking"}
           .In(language);
     case TaskKind::kLowFeedback:
       return Texts{"Зв'язатися з клієнтом, який поставив низьку оцінку",

@@ -69,6 +69,9 @@ std::string AppointmentKey(Id appointment_id);
 // The key of a day's confirm-tomorrow task of a branch: "branch:<id>:<YYYY-MM-DD>".
 std::string DayKey(Id branch_id, std::string_view date);
 
+// The key of the follow-up of a come-back reminder: "message:<outbox id>".
+std::string ComeBackKey(Id message_id);
+
 // Open tasks first by due time (then id); the others after them, latest due first.
 int OrderRank(TaskStatus status);
 

@@ -91,6 +91,13 @@ TEST(AutomaticTitle, InEachLanguage) {
   t.kind = TaskKind::kConfirmTomorrow;
   t.visit_count = 3;
   EXPECT_EQ(AutomaticTitle(t, "uk"), "Підтвердити завтрашні непідтверджені записи (3)");
+  t.kind = TaskKind::kComeBackFollowUp;
+  EXPECT_EQ(AutomaticTitle(t, "uk"),
+            "Зателефонувати клієнту: нагадування про повторний візит без запису");
+  EXPECT_EQ(AutomaticTitle(t, "ru"),
+            "Позвонить клиенту: напоминание о повторном визите без записи");
+  EXPECT_EQ(AutomaticTitle(t, "en"), "Call the client: come-back reminder without a booking");
+  EXPECT_EQ(ComeBackKey(42), "message:42");
   for (auto kind : {TaskKind::kComeBackFollowUp, TaskKind::kLowFeedback}) {
     t.kind = kind;
     for (const char* language : {"uk", "ru", "en"})

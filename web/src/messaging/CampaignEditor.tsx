@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Grid, Group, NumberInput, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Grid, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCalendarTime, IconSend } from '@tabler/icons-react';
@@ -31,12 +31,12 @@ import {
   type CampaignView,
 } from './campaigns';
 import { CampaignSendModal, type SendMode } from './CampaignSendModal';
-import { ChannelIcon } from './ChannelIcon';
+import { ChannelPicker, FormActions, insertAtCaret, LabeledControl, WholeNumberInput } from './FormParts';
 import { PREVIEW_DELAY } from './TemplateForm';
 import { TemplateIssueList } from './TemplateIssueList';
 import { TemplatePreviewPanel } from './TemplatePreviewPanel';
-import { indexOfPosition, insertVariable, unknownVariables } from './templates';
-import { CHANNELS, type ChannelName, type TemplateTexts } from './types';
+import { indexOfPosition, unknownVariables } from './templates';
+import type { TemplateTexts } from './types';
 import { VariablesList } from './VariablesList';
 
 type TextField = 'subject' | 'body';
@@ -170,16 +170,7 @@ export function CampaignEditor({ campaign, onCreated }: Props) {
 
   const insert = (name: string) => {
     const field: TextField = email ? lastField.current : 'body';
-    const el = inputs[field].current;
-    const text = draft[field];
-    const start = el?.selectionStart ?? text.length;
-    const end = el?.selectionEnd ?? start;
-    const next = insertVariable(text, start, end, name);
-    change({ [field]: next.text });
-    requestAnimationFrame(() => {
-      el?.focus();
-      el?.setSelectionRange(next.caret, next.caret);
-    });
+    insertAtCaret(inputs[field].current, draft[field], name, (text) => change({ [field]: text }));
   };
 
   const jump = (field: string, position: number) => {
@@ -246,22 +237,10 @@ export function CampaignEditor({ campaign, onCreated }: Props) {
                 maxLength={120}
                 data-testid="campaign-name"
               />
-              <Stack gap={4}>
-                <Text size="sm" fw={500}>
-                  {t('messaging.campaigns.fields.channel')}
-                </Text>
-                <SegmentedControl
+              <LabeledControl label={t('messaging.campaigns.fields.channel')}>
+                <ChannelPicker
                   value={draft.channel}
-                  onChange={(v) => change({ channel: v as ChannelName })}
-                  data={CHANNELS.map((c) => ({
-                    value: c,
-                    label: (
-                      <Group gap={6} wrap="nowrap" justify="center">
-                        <ChannelIcon channel={c} size={16} />
-                        <span>{t(`messaging.channelNames.${c}`)}</span>
-                      </Group>
-                    ),
-                  }))}
+                  onChange={(channel) => change({ channel })}
                   w="fit-content"
                   maw="100%"
                   data-testid="campaign-channel"
@@ -276,7 +255,7 @@ export function CampaignEditor({ campaign, onCreated }: Props) {
                     <Text size="sm">{t('messaging.campaigns.channelOff')}</Text>
                   </Alert>
                 )}
-              </Stack>
+              </LabeledControl>
               <CampaignAudienceInput draft={draft} onChange={change} error={audienceError ?? fieldErrors.audience} />
               {email && (
                 <TextInput
@@ -307,7 +286,7 @@ export function CampaignEditor({ campaign, onCreated }: Props) {
                 data-testid="campaign-body"
               />
               <VariablesList variables={variables.data ?? []} loading={variables.isPending} error={variables.error} onInsert={insert} />
-              <NumberInput
+              <WholeNumberInput
                 label={t('messaging.campaigns.fields.perMinute')}
                 description={t('messaging.campaigns.fields.perMinuteHint', { max: MAX_PER_MINUTE })}
                 value={draft.perMinute}
@@ -315,30 +294,22 @@ export function CampaignEditor({ campaign, onCreated }: Props) {
                 min={1}
                 max={MAX_PER_MINUTE}
                 step={60}
-                allowDecimal={false}
-                allowNegative={false}
                 error={fieldErrors.per_minute}
                 maw={220}
                 data-testid="campaign-per-minute"
               />
-              <Group justify="flex-end" gap="xs">
-                {campaign && dirty && (
-                  <Button
-                    variant="default"
-                    onClick={() => {
-                      setDraft(draftOf(campaign));
-                      setAudienceError(null);
-                      save.reset();
-                    }}
-                    data-testid="campaign-discard"
-                  >
-                    {t('staff.discard')}
-                  </Button>
-                )}
-                <Button type="submit" loading={save.isPending} disabled={!!campaign && !dirty} data-testid="campaign-save">
-                  {campaign ? t('messaging.campaigns.save') : t('messaging.campaigns.create')}
-                </Button>
-              </Group>
+              <FormActions
+                canDiscard={!!campaign && dirty}
+                onDiscard={() => {
+                  if (campaign) setDraft(draftOf(campaign));
+                  setAudienceError(null);
+                  save.reset();
+                }}
+                saving={save.isPending}
+                saveDisabled={!!campaign && !dirty}
+                saveLabel={campaign ? t('messaging.campaigns.save') : t('messaging.campaigns.create')}
+                testId="campaign"
+              />
             </Stack>
           </form>
         </Card>

@@ -134,6 +134,12 @@ export function CampaignReport({ campaign: c, onRefresh, refreshing }: Props) {
                 <SimpleGrid cols={2} spacing="xs">
                   <Stat label={t('messaging.campaigns.results.sent')} value={results.sent} color="teal" testId="campaign-result-sent" />
                   <Stat
+                    label={t('messaging.campaigns.results.delivered')}
+                    value={results.delivered ?? 0}
+                    color="teal"
+                    testId="campaign-result-delivered"
+                  />
+                  <Stat
                     label={t('messaging.campaigns.results.failed')}
                     value={results.failed}
                     color={results.failed > 0 ? 'red' : undefined}
@@ -142,6 +148,9 @@ export function CampaignReport({ campaign: c, onRefresh, refreshing }: Props) {
                   <Stat label={t('messaging.campaigns.results.pending')} value={results.pending} testId="campaign-result-pending" />
                   <Stat label={t('messaging.campaigns.results.voided')} value={results.voided} testId="campaign-result-voided" />
                 </SimpleGrid>
+                <Text size="xs" c="dimmed" data-testid="campaign-result-delivered-hint">
+                  {t('messaging.campaigns.results.deliveredHint')}
+                </Text>
                 <Paper withBorder p="sm" radius="md">
                   <Text size="xs" c="dimmed" data-testid="campaign-result-bookings-label">
                     {t('messaging.campaigns.results.bookings', { days: results.days })}

@@ -106,7 +106,7 @@ function serve(initial: CampaignView[] = [], extra: Extra = () => null, estimate
           send_at: at ?? '2026-11-22T10:00:00Z',
           recipients: estimate.recipients,
           sms_parts: estimate.sms_parts,
-          results: { pending: estimate.recipients, sent: 0, failed: 0, voided: 0, bookings: 0, days: 14 },
+          results: { pending: estimate.recipients, sent: 0, delivered: 0, failed: 0, voided: 0, bookings: 0, days: 14 },
         });
         store.set(id, sent);
         return json(sent);
@@ -138,7 +138,7 @@ const SENT = campaign({
   send_at: '2026-03-01T10:00:00Z',
   recipients: 40,
   sms_parts: 80,
-  results: { pending: 2, sent: 35, failed: 3, voided: 0, bookings: 6, days: 14 },
+  results: { pending: 2, sent: 35, delivered: 31, failed: 3, voided: 0, bookings: 6, days: 14 },
 });
 const SCHEDULED = campaign({
   id: 5,
@@ -147,7 +147,7 @@ const SCHEDULED = campaign({
   send_at: '2026-11-27T08:00:00Z',
   recipients: 12,
   sms_parts: 24,
-  results: { pending: 12, sent: 0, failed: 0, voided: 0, bookings: 0, days: 14 },
+  results: { pending: 12, sent: 0, delivered: 0, failed: 0, voided: 0, bookings: 0, days: 14 },
 });
 const DRAFT = campaign({ id: 7, name: 'Autumn manicure', audience: { tag_ids: '1' } });
 
@@ -391,6 +391,7 @@ describe('Settings > Messages > Campaigns', () => {
     await openCampaigns('&campaign=3');
     const results = await screen.findByTestId('campaign-results');
     expect(within(results).getByTestId('campaign-result-sent')).toHaveTextContent('35');
+    expect(within(results).getByTestId('campaign-result-delivered')).toHaveTextContent('31');
     expect(within(results).getByTestId('campaign-result-failed')).toHaveTextContent('3');
     expect(within(results).getByTestId('campaign-result-pending')).toHaveTextContent('2');
     expect(within(results).getByTestId('campaign-result-voided')).toHaveTextContent('0');

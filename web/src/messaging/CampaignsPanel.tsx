@@ -3,12 +3,12 @@ import { IconArrowLeft, IconPlus, IconSpeakerphone } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ProblemAlert } from '../app/ProblemAlert';
 import { CampaignEditor } from './CampaignEditor';
 import { CampaignReport } from './CampaignReport';
 import { CampaignStatusBadge, formatInstant, useSalonZone } from './CampaignParts';
 import { campaignKeys, getCampaign, useCampaigns, type Campaign } from './campaigns';
 import { ChannelIcon } from './ChannelIcon';
+import { LoadFailed } from './FormParts';
 
 /** Settings > Messages > Campaigns: the list, a new draft (?campaign=new) or one campaign (?campaign=<id>). */
 export function CampaignsPanel() {
@@ -68,18 +68,10 @@ function BackButton({ onClick }: { onClick: () => void }) {
 
 /** One campaign: its editor while a draft, else what it did. */
 function CampaignPage({ id }: { id: number }) {
-  const { t } = useTranslation();
   const campaign = useQuery({ queryKey: campaignKeys.one(id), queryFn: ({ signal }) => getCampaign(id, signal) });
   if (campaign.isPending) return <Skeleton h={420} radius="lg" />;
   if (campaign.isError) {
-    return (
-      <Stack gap="sm" align="flex-start">
-        <ProblemAlert error={campaign.error} testId="campaign-error" />
-        <Button variant="light" onClick={() => void campaign.refetch()}>
-          {t('app.retry')}
-        </Button>
-      </Stack>
-    );
+    return <LoadFailed error={campaign.error} onRetry={() => void campaign.refetch()} testId="campaign-error" gap="sm" />;
   }
   return campaign.data.status === 'draft' ? (
     <CampaignEditor key={id} campaign={campaign.data} />
@@ -114,12 +106,7 @@ function CampaignList({ linkTo, onNew }: { linkTo: (id: number) => string; onNew
           <Skeleton h={72} radius="md" />
         </Stack>
       ) : campaigns.isError ? (
-        <Stack gap="sm" align="flex-start">
-          <ProblemAlert error={campaigns.error} testId="campaigns-error" />
-          <Button variant="light" onClick={() => void campaigns.refetch()}>
-            {t('app.retry')}
-          </Button>
-        </Stack>
+        <LoadFailed error={campaigns.error} onRetry={() => void campaigns.refetch()} testId="campaigns-error" gap="sm" />
       ) : items.length === 0 ? (
         <Card p="xl" data-testid="campaigns-empty">
           <Stack align="center" gap="xs" ta="center">

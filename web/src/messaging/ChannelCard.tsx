@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Card, Group, NativeSelect, SimpleGrid, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { messagingKeys, putChannel } from './api';
 import { ChannelIcon } from './ChannelIcon';
+import { FormActions } from './FormParts';
 import {
   channelBody,
   channelErrors,
@@ -190,24 +191,17 @@ export function ChannelCard({ view: loaded }: { view: ChannelView }) {
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="sm">
             {fields.map(input)}
           </SimpleGrid>
-          <Group justify="flex-end" gap="xs">
-            {dirty && (
-              <Button
-                variant="default"
-                onClick={() => {
-                  setValues(initial);
-                  setErrors({});
-                  save.reset();
-                }}
-                data-testid={testId('discard')}
-              >
-                {t('staff.discard')}
-              </Button>
-            )}
-            <Button type="submit" loading={save.isPending} disabled={!dirty} data-testid={testId('save')}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions
+            canDiscard={dirty}
+            onDiscard={() => {
+              setValues(initial);
+              setErrors({});
+              save.reset();
+            }}
+            saving={save.isPending}
+            saveDisabled={!dirty}
+            testId={`channel-${channel}`}
+          />
         </Stack>
       </form>
     </Card>

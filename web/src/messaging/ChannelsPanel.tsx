@@ -1,9 +1,9 @@
-import { Button, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import { SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../app/ProblemAlert';
 import { listChannels, messagingKeys } from './api';
 import { ChannelCard } from './ChannelCard';
+import { LoadFailed } from './FormParts';
 import type { ChannelName } from './types';
 
 /** The order the cards are shown in. */
@@ -15,14 +15,7 @@ export function ChannelsPanel() {
   const channels = useQuery({ queryKey: messagingKeys.channels, queryFn: ({ signal }) => listChannels(signal) });
 
   if (channels.error) {
-    return (
-      <Stack align="flex-start">
-        <ProblemAlert error={channels.error} testId="channels-error" />
-        <Button variant="light" onClick={() => void channels.refetch()}>
-          {t('app.retry')}
-        </Button>
-      </Stack>
-    );
+    return <LoadFailed error={channels.error} onRetry={() => void channels.refetch()} testId="channels-error" />;
   }
   if (channels.isPending) {
     return (

@@ -1,9 +1,9 @@
 import { Button, Card, Grid, Group, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconMessages } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../app/ProblemAlert';
 import { useClientMessages } from './api';
 import { ClientChannelsBox } from './ClientChannelsBox';
+import { LoadFailed } from './FormParts';
 import { MessageItem } from './MessageItem';
 
 /** Client card > Messages: what was sent to the client and came back, and the client's channels. */
@@ -32,14 +32,7 @@ function MessageHistory({ clientId }: { clientId: number }) {
     );
   }
   if (messages.isError) {
-    return (
-      <Stack gap="sm" align="flex-start">
-        <ProblemAlert error={messages.error} testId="client-messages-error" />
-        <Button variant="light" onClick={() => void messages.refetch()}>
-          {t('app.retry')}
-        </Button>
-      </Stack>
-    );
+    return <LoadFailed error={messages.error} onRetry={() => void messages.refetch()} testId="client-messages-error" gap="sm" />;
   }
   const items = messages.data.pages.flatMap((p) => p.items ?? []);
   if (items.length === 0) {

@@ -1,8 +1,8 @@
 import { Badge, Card, Group, Stack, Text } from '@mantine/core';
-import { IconArrowDownLeft, IconArrowUpRight } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowDownLeft, IconArrowUpRight, IconCheck, IconChecks } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ChannelIcon } from './ChannelIcon';
-import type { ClientMessage, MessageStatus } from './types';
+import type { ClientMessage, MessageDelivery, MessageStatus } from './types';
 
 export const STATUS_COLOR: Record<MessageStatus, string> = {
   pending: 'gray',
@@ -13,6 +13,33 @@ export const STATUS_COLOR: Record<MessageStatus, string> = {
   skipped: 'gray',
   received: 'cyan',
 };
+
+const DELIVERY_COLOR: Record<MessageDelivery, string> = { delivered: 'teal', seen: 'teal', undelivered: 'red' };
+const DELIVERY_ICON: Record<MessageDelivery, typeof IconCheck> = {
+  delivered: IconCheck,
+  seen: IconChecks,
+  undelivered: IconAlertTriangle,
+};
+
+/** What became of a sent message, as its provider reported: delivered, seen, or not delivered. */
+export function DeliveryNote({ message: m, locale }: { message: ClientMessage; locale: string }) {
+  const { t } = useTranslation();
+  if (m.direction !== 'out' || m.status !== 'sent' || !m.delivery) return null;
+  const Icon = DELIVERY_ICON[m.delivery];
+  return (
+    <Group
+      gap={4}
+      wrap="nowrap"
+      c={DELIVERY_COLOR[m.delivery]}
+      aria-label={t('messaging.delivery.title')}
+      data-testid="client-message-delivery"
+      data-delivery={m.delivery}
+    >
+      <Icon size={14} />
+      <Text size="xs">{t(`messaging.delivery.${m.delivery}`, { time: formatInstant(m.delivered_at, locale) })}</Text>
+    </Group>
+  );
+}
 
 /** Voided and skipped messages never went out: shown dimmed. */
 export const isDimmed = (status: MessageStatus) => status === 'voided' || status === 'skipped';
@@ -78,11 +105,14 @@ export function MessageItem({ message: m }: { message: ClientMessage }) {
             {t('messaging.client.error', { error: m.error })}
           </Text>
         )}
-        <Text size="xs" c="dimmed" data-testid="client-message-time">
-          {waiting && m.due_at
-            ? t('messaging.client.due', { time: formatInstant(when, locale) })
-            : formatInstant(when, locale)}
-        </Text>
+        <Group justify="space-between" gap="xs" wrap="wrap">
+          <Text size="xs" c="dimmed" data-testid="client-message-time">
+            {waiting && m.due_at
+              ? t('messaging.client.due', { time: formatInstant(when, locale) })
+              : formatInstant(when, locale)}
+          </Text>
+          <DeliveryNote message={m} locale={locale} />
+        </Group>
       </Stack>
     </Card>
   );

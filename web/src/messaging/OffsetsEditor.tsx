@@ -1,8 +1,15 @@
-import { ActionIcon, Button, Group, NumberInput, Stack, Text } from '@mantine/core';
+import { ActionIcon, Button, Group, Stack, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { WholeNumberInput } from './FormParts';
 import { MAX_OFFSETS, type RulesValues } from './rules';
+
+/** The two inputs of an offset: its hours (up to 30 days) and its minutes. */
+const PARTS = [
+  { part: 'hours', max: 720 },
+  { part: 'minutes', max: 59 },
+] as const;
 
 /** When reminders go out: a list of "hours and minutes before the visit". */
 export function OffsetsEditor({ form }: { form: UseFormReturnType<RulesValues> }) {
@@ -23,34 +30,20 @@ export function OffsetsEditor({ form }: { form: UseFormReturnType<RulesValues> }
         return (
           <Stack key={i} gap={2}>
             <Group gap="xs" wrap="nowrap" align="center">
-              <NumberInput
-                aria-label={t('messaging.rules.hours')}
-                rightSection={<Text size="xs" c="dimmed">{t('messaging.rules.hoursShort')}</Text>}
-                rightSectionWidth={36}
-                min={0}
-                max={720}
-                allowNegative={false}
-                allowDecimal={false}
-                hideControls
-                w={110}
-                error={!!error}
-                data-testid={`rules-offset-${i}-hours`}
-                {...form.getInputProps(`offsets.${i}.hours`)}
-              />
-              <NumberInput
-                aria-label={t('messaging.rules.minutes')}
-                rightSection={<Text size="xs" c="dimmed">{t('messaging.rules.minutesShort')}</Text>}
-                rightSectionWidth={36}
-                min={0}
-                max={59}
-                allowNegative={false}
-                allowDecimal={false}
-                hideControls
-                w={110}
-                error={!!error}
-                data-testid={`rules-offset-${i}-minutes`}
-                {...form.getInputProps(`offsets.${i}.minutes`)}
-              />
+              {PARTS.map(({ part, max }) => (
+                <WholeNumberInput
+                  key={part}
+                  aria-label={t(`messaging.rules.${part}`)}
+                  rightSection={<Text size="xs" c="dimmed">{t(`messaging.rules.${part}Short`)}</Text>}
+                  rightSectionWidth={36}
+                  max={max}
+                  hideControls
+                  w={110}
+                  error={!!error}
+                  data-testid={`rules-offset-${i}-${part}`}
+                  {...form.getInputProps(`offsets.${i}.${part}`)}
+                />
+              ))}
               <Text size="sm" c="dimmed" style={{ flex: 1 }}>
                 {t('messaging.rules.beforeVisit')}
               </Text>

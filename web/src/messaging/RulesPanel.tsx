@@ -1,4 +1,4 @@
-import { Button, Card, Divider, Group, NumberInput, SimpleGrid, Skeleton, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Card, Divider, Group, SimpleGrid, Skeleton, Stack, Switch, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { getMessagingRules, messagingKeys, putMessagingRules } from './api';
 import { ChannelOrderList } from './ChannelOrderList';
+import { FormActions, LoadFailed, TimeOfDayInput, WholeNumberInput } from './FormParts';
 import { KindSwitches } from './KindSwitches';
 import { OffsetsEditor } from './OffsetsEditor';
 import { rulesErrors, rulesPatch, validateRules, valuesFromRules, type RulesValues } from './rules';
@@ -14,18 +15,8 @@ import type { MessagingRules } from './types';
 
 /** Settings > Messages > Rules: when reminders go, quiet hours, channel order, kinds on/off. */
 export function RulesPanel() {
-  const { t } = useTranslation();
   const rules = useQuery({ queryKey: messagingKeys.rules, queryFn: ({ signal }) => getMessagingRules(signal) });
-  if (rules.error) {
-    return (
-      <Stack align="flex-start">
-        <ProblemAlert error={rules.error} testId="rules-error" />
-        <Button variant="light" onClick={() => void rules.refetch()}>
-          {t('app.retry')}
-        </Button>
-      </Stack>
-    );
-  }
+  if (rules.error) return <LoadFailed error={rules.error} onRetry={() => void rules.refetch()} testId="rules-error" />;
   if (rules.isPending) return <Skeleton h={520} radius="lg" />;
   return <RulesForm rules={rules.data} />;
 }
@@ -53,10 +44,7 @@ function RulesForm({ rules }: { rules: MessagingRules }) {
   const v = form.values;
   const dirty = form.isDirty();
   const whole = (key: keyof RulesValues, max: number) => ({
-    min: 0,
     max,
-    allowNegative: false,
-    allowDecimal: false,
     'data-testid': `rules-${key.replaceAll('_', '-')}`,
     ...form.getInputProps(key),
   });
@@ -70,12 +58,12 @@ function RulesForm({ rules }: { rules: MessagingRules }) {
           <Section label={t('messaging.rules.remindersSection')}>
             <OffsetsEditor form={form} />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <NumberInput
+              <WholeNumberInput
                 label={t('messaging.rules.minLead')}
                 description={t('messaging.rules.minLeadHint')}
                 {...whole('min_lead', 720)}
               />
-              <NumberInput
+              <WholeNumberInput
                 label={t('messaging.rules.minGap')}
                 description={t('messaging.rules.minGapHint')}
                 {...whole('min_gap_after_booking', 1440)}
@@ -93,17 +81,13 @@ function RulesForm({ rules }: { rules: MessagingRules }) {
             />
             {v.quiet_enabled && (
               <Group gap="sm" align="flex-start">
-                <TextInput
-                  type="time"
+                <TimeOfDayInput
                   label={t('messaging.rules.quietStart')}
-                  w={150}
                   data-testid="rules-quiet-start"
                   {...form.getInputProps('quiet_start')}
                 />
-                <TextInput
-                  type="time"
+                <TimeOfDayInput
                   label={t('messaging.rules.quietEnd')}
-                  w={150}
                   data-testid="rules-quiet-end"
                   {...form.getInputProps('quiet_end')}
                 />
@@ -133,17 +117,17 @@ function RulesForm({ rules }: { rules: MessagingRules }) {
 
           <Section label={t('messaging.rules.timingSection')}>
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-              <NumberInput
+              <WholeNumberInput
                 label={t('messaging.rules.feedbackDelay')}
                 description={t('messaging.rules.feedbackDelayHint')}
                 {...whole('feedback_delay_minutes', 10080)}
               />
-              <NumberInput
+              <WholeNumberInput
                 label={t('messaging.rules.comeBackLead')}
                 description={t('messaging.rules.comeBackLeadHint')}
                 {...whole('come_back_lead_days', 60)}
               />
-              <NumberInput
+              <WholeNumberInput
                 label={t('messaging.rules.birthdayBefore')}
                 description={t('messaging.rules.birthdayBeforeHint')}
                 {...whole('birthday_days_before', 30)}
@@ -151,16 +135,13 @@ function RulesForm({ rules }: { rules: MessagingRules }) {
             </SimpleGrid>
           </Section>
 
-          <Group justify="flex-end" gap="xs">
-            {dirty && (
-              <Button variant="default" onClick={() => form.reset()} data-testid="rules-discard">
-                {t('staff.discard')}
-              </Button>
-            )}
-            <Button type="submit" loading={save.isPending} disabled={!dirty} data-testid="rules-save">
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions
+            canDiscard={dirty}
+            onDiscard={() => form.reset()}
+            saving={save.isPending}
+            saveDisabled={!dirty}
+            testId="rules"
+          />
         </Stack>
       </form>
     </Card>

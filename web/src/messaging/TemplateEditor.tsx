@@ -1,14 +1,13 @@
-import { Button, Card, Group, NativeSelect, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
+import { Card, Group, NativeSelect, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../app/ProblemAlert';
 import { currentLanguage } from '../i18n';
 import { listTemplates, messagingKeys } from './api';
-import { ChannelIcon } from './ChannelIcon';
+import { ChannelPicker, LabeledControl, LoadFailed } from './FormParts';
 import { TemplateForm } from './TemplateForm';
 import { templateId } from './templates';
-import { CHANNELS, KIND_GROUPS, LANGUAGES, type ChannelName, type KindGroup, type MessageKind, type TemplateLanguage } from './types';
+import { KIND_GROUPS, LANGUAGES, type ChannelName, type KindGroup, type MessageKind, type TemplateLanguage } from './types';
 
 /** Settings > Messages > Templates: pick a kind, channel and language, then edit its text. */
 export function TemplateEditor() {
@@ -45,45 +44,21 @@ export function TemplateEditor() {
             style={{ flex: '1 1 260px' }}
             data-testid="template-kind"
           />
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              {t('messaging.templates.channel')}
-            </Text>
-            <SegmentedControl
-              value={channel}
-              onChange={(v) => setChannel(v as ChannelName)}
-              data={CHANNELS.map((c) => ({
-                value: c,
-                label: (
-                  <Group gap={6} wrap="nowrap" justify="center">
-                    <ChannelIcon channel={c} size={16} />
-                    <span>{t(`messaging.channelNames.${c}`)}</span>
-                  </Group>
-                ),
-              }))}
-              data-testid="template-channel"
-            />
-          </Stack>
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              {t('messaging.templates.language')}
-            </Text>
+          <LabeledControl label={t('messaging.templates.channel')}>
+            <ChannelPicker value={channel} onChange={setChannel} data-testid="template-channel" />
+          </LabeledControl>
+          <LabeledControl label={t('messaging.templates.language')}>
             <SegmentedControl
               value={language}
               onChange={(v) => setLanguage(v as TemplateLanguage)}
               data={LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
               data-testid="template-language"
             />
-          </Stack>
+          </LabeledControl>
         </Group>
       </Card>
       {templates.error ? (
-        <Stack align="flex-start">
-          <ProblemAlert error={templates.error} testId="templates-error" />
-          <Button variant="light" onClick={() => void templates.refetch()}>
-            {t('app.retry')}
-          </Button>
-        </Stack>
+        <LoadFailed error={templates.error} onRetry={() => void templates.refetch()} testId="templates-error" />
       ) : templates.isPending ? (
         <Skeleton h={420} radius="lg" />
       ) : template ? (

@@ -8,9 +8,10 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../app/ProblemAlert';
 import { splitFieldErrors } from '../app/problems';
 import { listVariables, messagingKeys, previewTemplate, resetTemplate, saveTemplate, templateIssuesOf } from './api';
+import { FormActions, insertAtCaret } from './FormParts';
 import { TemplateIssueList } from './TemplateIssueList';
 import { TemplatePreviewPanel } from './TemplatePreviewPanel';
-import { indexOfPosition, insertVariable, isMarketing, sameTexts, textsOf, unknownVariables } from './templates';
+import { indexOfPosition, isMarketing, sameTexts, textsOf, unknownVariables } from './templates';
 import type { MessageTemplate, TemplateTexts } from './types';
 import { VariablesList } from './VariablesList';
 
@@ -93,16 +94,7 @@ export function TemplateForm({ template }: { template: MessageTemplate }) {
 
   const insert = (name: string) => {
     const field = email ? lastField.current : 'body';
-    const el = inputs[field].current;
-    const text = texts[field];
-    const start = el?.selectionStart ?? text.length;
-    const end = el?.selectionEnd ?? start;
-    const next = insertVariable(text, start, end, name);
-    change(field, next.text);
-    requestAnimationFrame(() => {
-      el?.focus();
-      el?.setSelectionRange(next.caret, next.caret);
-    });
+    insertAtCaret(inputs[field].current, texts[field], name, (text) => change(field, text));
   };
 
   const jump = (field: string, position: number) => {
@@ -208,23 +200,16 @@ export function TemplateForm({ template }: { template: MessageTemplate }) {
                 ) : (
                   <span />
                 )}
-                <Group gap="xs">
-                  {dirty && (
-                    <Button
-                      variant="default"
-                      onClick={() => {
-                        setTexts(textsOf(base));
-                        save.reset();
-                      }}
-                      data-testid="template-discard"
-                    >
-                      {t('staff.discard')}
-                    </Button>
-                  )}
-                  <Button type="submit" loading={save.isPending} disabled={!dirty} data-testid="template-save">
-                    {t('common.save')}
-                  </Button>
-                </Group>
+                <FormActions
+                  canDiscard={dirty}
+                  onDiscard={() => {
+                    setTexts(textsOf(base));
+                    save.reset();
+                  }}
+                  saving={save.isPending}
+                  saveDisabled={!dirty}
+                  testId="template"
+                />
               </Group>
             </Stack>
           </form>

@@ -13,6 +13,8 @@ export type Audience = Record<string, string>;
 export interface CampaignResults {
   pending: number;
   sent: number;
+  /** Of the sent: delivered (or seen) as the provider reported. */
+  delivered: number;
   failed: number;
   voided: number;
   /** Appointments its recipients booked within `days` after it went. */

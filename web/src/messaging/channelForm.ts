@@ -39,6 +39,8 @@ const F = {
     max: 5000,
     placeholder: '{"to": "{{phone}}", "text": "{{text}}"}',
   },
+  route: { name: 'route', type: 'choice', choices: ['sms', 'viber_then_sms'] },
+  viberSender: { name: 'viber_sender', type: 'text', max: 20 },
   authToken: { name: 'auth_token', type: 'secret', max: 200 },
   senderName: { name: 'sender_name', type: 'text', max: 28 },
   smtpUrl: { name: 'smtp_url', type: 'text', max: 500, placeholder: 'smtp://smtp.example.com:587' },
@@ -52,13 +54,13 @@ const F = {
 /** Every field of a channel, whatever the provider or mode. */
 export const CHANNEL_FIELDS: Record<ChannelName, FieldSpec[]> = {
   telegram: [F.botToken, F.botUsername, F.mode, F.webhookSecret],
-  sms: [F.provider, F.token, F.apiKey, F.sender, F.url, F.method, F.headers, F.bodyTemplate],
+  sms: [F.provider, F.token, F.apiKey, F.sender, F.url, F.method, F.headers, F.bodyTemplate, F.route, F.viberSender],
   viber: [F.authToken, F.senderName],
   email: [F.smtpUrl, F.starttls, F.username, F.password, F.fromName, F.fromEmail],
 };
 
 const SMS_BY_PROVIDER: Record<SmsProvider, FieldSpec[]> = {
-  turbosms: [F.token, F.sender],
+  turbosms: [F.token, F.sender, F.route, F.viberSender],
   smsclub: [F.token, F.sender],
   alphasms: [F.apiKey, F.sender],
   generic: [F.url, F.method, F.headers, F.bodyTemplate, F.sender],
@@ -78,7 +80,9 @@ export interface ChannelFormValues {
 export function visibleFields(channel: ChannelName, values: ChannelFormValues): FieldSpec[] {
   if (channel === 'sms') {
     const provider = values.fields.provider as string;
-    return [F.provider, ...((SMS_PROVIDERS as readonly string[]).includes(provider) ? SMS_BY_PROVIDER[provider as SmsProvider] : [])];
+    const fields = (SMS_PROVIDERS as readonly string[]).includes(provider) ? SMS_BY_PROVIDER[provider as SmsProvider] : [];
+    // The Viber sender matters only when Viber goes first.
+    return [F.provider, ...fields.filter((f) => f.name !== 'viber_sender' || values.fields.route === 'viber_then_sms')];
   }
   if (channel === 'telegram' && values.fields.mode !== 'webhook') {
     return CHANNEL_FIELDS.telegram.filter((f) => f.name !== 'webhook_secret');
@@ -94,6 +98,7 @@ export function valuesFromView(view: ChannelView): ChannelFormValues {
     if (spec.type === 'bool') fields[spec.name] = v === true;
     else if (spec.name === 'mode') fields[spec.name] = typeof v === 'string' && v ? v : 'long_polling';
     else if (spec.name === 'method') fields[spec.name] = typeof v === 'string' && v ? v : 'POST';
+    else if (spec.name === 'route') fields[spec.name] = typeof v === 'string' && v ? v : 'sms';
     else fields[spec.name] = typeof v === 'string' ? v : '';
   }
   return { enabled: view.enabled, fields, secrets: {}, cleared: {} };

@@ -27,11 +27,19 @@ describe('channel form', () => {
   it('shows the fields of the provider', () => {
     const names = (provider: string) =>
       visibleFields('sms', { ...valuesFromView(sms), fields: { ...valuesFromView(sms).fields, provider } }).map((f) => f.name);
-    expect(names('turbosms')).toEqual(['provider', 'token', 'sender']);
+    expect(names('turbosms')).toEqual(['provider', 'token', 'sender', 'route']);
     expect(names('smsclub')).toEqual(['provider', 'token', 'sender']);
     expect(names('alphasms')).toEqual(['provider', 'api_key', 'sender']);
     expect(names('generic')).toEqual(['provider', 'url', 'method', 'headers', 'body_template', 'sender']);
     expect(names('')).toEqual(['provider']);
+  });
+
+  it('asks for the Viber sender when TurboSMS sends Viber first, and sends both', () => {
+    const initial = valuesFromView(sms);
+    expect(initial.fields.route).toBe('sms');
+    const viberFirst = { ...initial, fields: { ...initial.fields, provider: 'turbosms', route: 'viber_then_sms', viber_sender: 'Salon' } };
+    expect(visibleFields('sms', viberFirst).map((f) => f.name)).toEqual(['provider', 'token', 'sender', 'route', 'viber_sender']);
+    expect(channelBody('sms', initial, viberFirst)).toMatchObject({ route: 'viber_then_sms', viber_sender: 'Salon' });
   });
 
   it('reads headers as "Name: value" lines', () => {

@@ -109,6 +109,8 @@ export function message(over: Partial<ClientMessage> = {}): ClientMessage {
     created_at: '2026-03-10T08:00:00Z',
     due_at: '2026-03-10T08:00:00Z',
     sent_at: '2026-03-10T08:00:05Z',
+    delivery: null,
+    delivered_at: null,
     ...over,
   };
 }

@@ -88,6 +88,10 @@ export type MessagingRulesInput = Partial<MessagingRules>;
 export const MESSAGE_STATUSES = ['pending', 'sending', 'sent', 'failed', 'voided', 'skipped', 'received'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
+/** What became of a sent message (the providers' delivery reports); null: not known. */
+export const MESSAGE_DELIVERIES = ['delivered', 'seen', 'undelivered'] as const;
+export type MessageDelivery = (typeof MESSAGE_DELIVERIES)[number];
+
 export interface ClientMessage {
   id: number;
   direction: 'out' | 'in';
@@ -100,6 +104,10 @@ export interface ClientMessage {
   created_at: string;
   due_at: string | null;
   sent_at: string | null;
+  /** After it was sent: delivered, seen (Viber) or undelivered as reported; null while not known. */
+  delivery: MessageDelivery | null;
+  /** When `delivery` became what it is. */
+  delivered_at: string | null;
 }
 
 export interface ClientChannels {

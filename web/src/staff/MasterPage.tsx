@@ -26,11 +26,12 @@ import { branchZone } from './lookups';
 import { ScheduleTab } from './ScheduleTab';
 import { StaffEditor } from './StaffDrawer';
 import { StaffAvatar } from './StaffPhoto';
+import { StaffTelegramCard } from './StaffTelegramCard';
 
 const TABS = ['profile', 'schedule', 'absences', 'calendar'] as const;
 type Tab = (typeof TABS)[number];
 
-/** One master: profile, schedule, absences and calendar feed. */
+/** One master: profile (with their Telegram for notices), schedule, absences and calendar feed. */
 export function MasterPage() {
   const { t, i18n } = useTranslation();
   const { id: rawId } = useParams();
@@ -78,7 +79,7 @@ export function MasterPage() {
 
   const s = staff.data;
   const zone = branchZone(session.branches, s.branch_id);
-  // A master may read only their own calendar feed.
+  // A master may read only their own calendar feed and link only their own Telegram.
   const showCalendar = canEdit || s.user_id === session.user.id;
   const shownTab: Tab = tab === 'calendar' && !showCalendar ? 'profile' : tab;
   const icon = (Icon: typeof IconUser) => (isPhone ? undefined : <Icon size={16} />);
@@ -149,9 +150,12 @@ export function MasterPage() {
           )}
         </Tabs.List>
         <Tabs.Panel value="profile">
-          <Card p={{ base: 'sm', sm: 'lg' }}>
-            <StaffEditor key={s.id} staff={s} inline readOnly={!canEdit} />
-          </Card>
+          <Stack gap="md">
+            <Card p={{ base: 'sm', sm: 'lg' }}>
+              <StaffEditor key={s.id} staff={s} inline readOnly={!canEdit} />
+            </Card>
+            {showCalendar && !s.archived && <StaffTelegramCard staff={s} />}
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="schedule">
           <ScheduleTab staff={s} timeZone={zone} canEdit={canEdit} />

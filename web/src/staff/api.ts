@@ -5,7 +5,9 @@ import type {
   ClosedDay,
   Schedule,
   Staff,
+  StaffChannels,
   StaffInput,
+  StaffTelegramLink,
   WorkIntervals,
 } from './types';
 
@@ -18,6 +20,7 @@ export const staffKeys = {
   absences: (id: number, from: string, to: string) => ['staff', 'absences', id, from, to] as const,
   allAbsences: (id: number) => ['staff', 'absences', id] as const,
   calendar: (id: number) => ['staff', 'calendar', id] as const,
+  channels: (id: number) => ['staff', 'channels', id] as const,
   closedDays: (branchId: number) => ['closed-days', branchId] as const,
 };
 
@@ -58,6 +61,11 @@ export const deleteAbsence = (id: number, absenceId: number) => api.delete<void>
 export const getCalendarUrl = (id: number, signal?: AbortSignal) =>
   api.get<{ url: string }>(`${BASE}/${id}/calendar`, { signal });
 export const resetCalendarUrl = (id: number) => api.post<{ url: string }>(`${BASE}/${id}/calendar/reset`, {});
+
+export const getStaffChannels = (id: number, signal?: AbortSignal) =>
+  api.get<StaffChannels>(`${BASE}/${id}/channels`, { signal });
+export const createStaffTelegramLink = (id: number) => api.post<StaffTelegramLink>(`${BASE}/${id}/telegram-link`);
+export const unlinkStaffTelegram = (id: number) => api.delete<StaffChannels>(`${BASE}/${id}/channels/telegram`);
 
 export const getClosedDays = (branchId: number, signal?: AbortSignal) =>
   api.get<{ items: ClosedDay[] }>(`/api/v1/branches/${branchId}/closed-days`, { signal }).then(items);

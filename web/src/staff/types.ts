@@ -93,3 +93,15 @@ export interface ClosedDay {
   date: string;
   reason: string;
 }
+
+/** A master's chats with the salon's bot: where their notices can go besides SMS and email. */
+export interface StaffChannels {
+  telegram: { linked: boolean; linked_at: string | null };
+}
+
+/** A single-use link to the salon's Telegram bot for the master (30 days), with its QR code. */
+export interface StaffTelegramLink {
+  url: string;
+  expires_at: string;
+  qr_svg: string | null;
+}
