@@ -1,7 +1,9 @@
 // Messages in a real browser: the owner sees the SMS gateway set up in Settings → Messages, writes
 // the reminder's SMS text with a variable from the list and sees the live preview with its parts,
 // adds a reminder offset in the rules, and finds the confirmation the client got on the client's
-// card (sent through a fake SMS gateway by `kvitka jobs run --once`).
+// card (sent through a fake SMS gateway by `kvitka jobs run --once`); turns on Viber first for
+// TurboSMS (the Viber sender is asked for and saved); and gives a master the link that connects
+// their Telegram (link and QR code on the master's card).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -10,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { REPO_ROOT, startServer } from '../lib/server.mjs';
-import { startFakeSms } from '../lib/fakes.mjs';
+import { startFakeSms, startFakeTelegram } from '../lib/fakes.mjs';
 import { at, future } from '../lib/booking.mjs';
 
 const CHROMIUM = process.env.KVITKA_CHROMIUM || '/usr/bin/chromium';
@@ -20,6 +22,7 @@ const TIMEOUT = 15_000;
 
 let server;
 let sms;
+let tg;
 let browser;
 let shotsDir;
 let api;
@@ -28,7 +31,11 @@ before(async () => {
   const index = path.join(REPO_ROOT, 'web', 'dist', 'index.html');
   assert.ok(existsSync(index), `${index} is missing: build the web app first (cd web && npm run build)`);
   sms = await startFakeSms({ provider: 'turbosms' });
-  server = await startServer({ demo: true, args: ['--no-dispatch', '--provider-url', `turbosms=${sms.url}`] });
+  tg = await startFakeTelegram();
+  server = await startServer({
+    demo: true,
+    args: ['--no-dispatch', '--provider-url', `turbosms=${sms.url}`, '--provider-url', `telegram=${tg.url}`],
+  });
   api = server.client();
   assert.equal((await api.login('owner@kvitka.demo', 'kvitka-demo')).status, 200);
   const res = await api.put('/api/v1/settings/channels/sms', { enabled: true, provider: 'turbosms', token: 'tok', sender: 'Kvitka' });
@@ -42,6 +49,7 @@ after(async () => {
   await browser?.close();
   await server?.stop();
   await sms?.close();
+  await tg?.close();
 });
 
 async function openPage() {
@@ -174,6 +182,51 @@ test('the confirmation the client got is on the client card', async () => {
     const text = await page.getByTestId('client-messages').innerText();
     assert.ok(text.includes(mine.text.slice(0, 40)), `${text.slice(0, 500)}\n---\n${mine.text}`);
     await page.screenshot({ path: path.join(shotsDir, 'client-messages.png'), fullPage: true });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('TurboSMS sends Viber first once the Viber sender is given', async () => {
+  const { context, page, errors } = await openPage();
+  try {
+    await openMessagesSettings(page);
+    const card = page.getByTestId('channel-sms');
+    await card.waitFor();
+    assert.equal(await page.getByTestId('channel-sms-viber_sender').count(), 0, 'no Viber sender while SMS only');
+    await page.getByTestId('channel-sms-route').selectOption('viber_then_sms');
+    await page.getByTestId('channel-sms-viber_sender').fill('KvitkaSalon');
+    await page.screenshot({ path: path.join(shotsDir, 'messages-sms-viber-first.png'), fullPage: true });
+    await page.getByTestId('channel-sms-save').click();
+    let view = {};
+    for (let n = 0; n < 50 && view.route !== 'viber_then_sms'; n++) {
+      view = (await api.get('/api/v1/settings/channels/sms')).json;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(view.route, 'viber_then_sms');
+    assert.equal(view.viber_sender, 'KvitkaSalon');
+    assert.deepEqual(errors, []);
+  } finally {
+    await api.put('/api/v1/settings/channels/sms', { route: 'sms' });
+    await context.close();
+  }
+});
+
+test("a master's card gives the link that connects their Telegram, with a QR code", async () => {
+  const set = await api.put('/api/v1/settings/channels/telegram', { enabled: true, bot_token: tg.token, bot_username: 'kvitka_demo_bot' });
+  assert.equal(set.status, 200, set.text);
+  const master = (await api.get('/api/v1/staff')).json.items.find((m) => !m.archived);
+  const { context, page, errors } = await openPage();
+  try {
+    await page.goto(`${server.url}/staff/${master.id}`);
+    await page.getByTestId('staff-telegram').waitFor();
+    await page.getByTestId('staff-telegram-link').click();
+    await page.getByTestId('staff-telegram-url').waitFor();
+    const url = await page.getByTestId('staff-telegram-url').inputValue();
+    assert.match(url, /^https:\/\/t\.me\/kvitka_demo_bot\?start=[A-Za-z0-9_-]{16,}$/, url);
+    assert.equal(await page.getByTestId('staff-telegram-qr').count(), 1, 'a QR code to scan');
+    await page.screenshot({ path: path.join(shotsDir, 'staff-telegram.png'), fullPage: true });
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
