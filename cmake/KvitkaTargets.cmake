@@ -11,6 +11,8 @@ endfunction()
 function(kvitka_embed_files out_cpp function glob_pattern)
   file(GLOB files CONFIGURE_DEPENDS ${glob_pattern})
   list(SORT files)
+  # An edited file (not only a new one) is embedded again: its content is read at configure time.
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${files})
   set(body "")
   set(entries "")
   set(i 0)

@@ -2,7 +2,8 @@
 // bot by a single-use link from their card (/start <token>), and then the front desk's booking
 // reaches them in Telegram, not by SMS, with no client buttons; the link works once; a master
 // cannot make a link for another master; the chat is not a client's (what the master writes lands
-// on no card); unlinking (or blocking the bot) sends the next notice by SMS again.
+// on no card); unlinking (or blocking the bot) sends the next notice by SMS again. A master's
+// notices come in the language of the Telegram app they linked (English here).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertStatus } from '../lib/api.mjs';
@@ -102,9 +103,9 @@ test('a master links their own chat; the front desk\'s booking reaches them in T
   assert.equal(notice.channel, 'telegram');
   const before = telegramSentTo(env.tg, chat).length;
   await runJobs(env, nowIso());
-  const sent = await replyTo('the notice', () => telegramSentTo(env.tg, chat), { after: before, test: (m) => /Новий запис/.test(m.text) });
-  assert.match(sent.text, new RegExp(`^Новий запис\\n.*${dotted(d).replace(/\./g, '\\.')} о 12:00\\nКлієнт: Олена`));
-  assert.match(sent.text, /Послуги: Стрижка/);
+  const sent = await replyTo('the notice', () => telegramSentTo(env.tg, chat), { after: before, test: (m) => /New booking/.test(m.text) });
+  assert.match(sent.text, new RegExp(`^New booking\\n.*${dotted(d).replace(/\./g, '\\.')} at 12:00\\nClient: Олена`), 'in her app\'s language');
+  assert.match(sent.text, /Services: Стрижка/);
   assert.deepEqual(buttons(sent), [], 'no client buttons under a master\'s notice');
   assert.deepEqual(newBookings(telegramSentTo(env.tg, other)), [], 'nothing to the refused chat');
   assert.deepEqual(newBookings(smsTo(env.sms, annaPhone)), [], 'no SMS to Анна');

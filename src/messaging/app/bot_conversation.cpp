@@ -48,11 +48,15 @@ BotAnswer BotConversation::Handle(Id org_id, const BotInput& in) {
                                 : std::nullopt;
       if (staff_id) {
         d_.chats.Unlink(s, org_id, in.channel, in.chat_id);
-        d_.chats.LinkStaff(s, org_id, *staff_id, {in.channel, in.chat_id, now});
+        // The master's notices come in the language of their app.
+        const bool known = ParseLanguage(in.language_code.substr(0, 2)).has_value();
+        d_.chats.LinkStaff(s, org_id, *staff_id,
+                           {in.channel, in.chat_id, now,
+                            known ? LanguageName(LanguageOfApp(in.language_code)) : ""});
         linked_now = true;
       } else if (auto client_id = d_.chats.UseLinkToken(s, org_id, *in.start, now)) {
         d_.chats.UnlinkStaffChat(s, org_id, in.channel, in.chat_id);
-        d_.chats.Link(s, org_id, *client_id, {in.channel, in.chat_id, now});
+        d_.chats.Link(s, org_id, *client_id, {in.channel, in.chat_id, now, ""});
         linked_now = true;
       } else {
         link_refused = true;

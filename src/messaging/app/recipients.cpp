@@ -72,7 +72,10 @@ std::optional<Addressee> Recipients::Master(db::Session& s, Id org_id, Id staff_
   a.user_id = member->user_id;
   // The master's own chat with the salon's Telegram bot (linked by their staff link).
   for (const auto& link : chats_.StaffLinksOf(s, org_id, staff_id)) {
-    if (link.channel == Channel::kTelegram) a.telegram_chat = link.chat_id;
+    if (link.channel != Channel::kTelegram) continue;
+    a.telegram_chat = link.chat_id;
+    // Their notices in the language of their Telegram app (Ukrainian when it said none we have).
+    if (auto language = ParseLanguage(link.language)) a.language = *language;
   }
   a.recipient.reach = {!a.telegram_chat.empty(), false, !a.phone.empty(), !a.email.empty()};
   return a;

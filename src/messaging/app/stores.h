@@ -203,6 +203,7 @@ struct ChatLink {
   Channel channel = Channel::kTelegram;
   std::string chat_id;
   EpochSeconds linked_at = 0;
+  std::string language;  // a master's chat: the language of their app ("uk", "ru", "en" or "")
 };
 
 class ChatStore {

@@ -13,9 +13,10 @@ std::vector<ChatLink> SqlChatStore::StaffLinksOf(db::Session& s, Id org_id, Id s
   std::string channel;
   ChatLink link;
   soci::statement st =
-      (s.sql().prepare << "SELECT channel, chat_id, linked_at FROM staff_chat_links WHERE org_id "
-                          "= :o AND staff_id = :s ORDER BY channel",
-       use(org_id), use(staff_id), into(channel), into(link.chat_id), into(link.linked_at));
+      (s.sql().prepare << "SELECT channel, chat_id, linked_at, language FROM staff_chat_links "
+                          "WHERE org_id = :o AND staff_id = :s ORDER BY channel",
+       use(org_id), use(staff_id), into(channel), into(link.chat_id), into(link.linked_at),
+       into(link.language));
   st.execute();
   while (st.fetch()) {
     if (auto parsed = ParseChannel(channel)) {
@@ -31,9 +32,10 @@ void SqlChatStore::LinkStaff(db::Session& s, Id org_id, Id staff_id, const ChatL
   s.sql() << "DELETE FROM staff_chat_links WHERE org_id = :o AND channel = :c AND (staff_id = :s "
              "OR chat_id = :chat)",
       use(org_id), use(channel), use(staff_id), use(link.chat_id);
-  s.sql() << "INSERT INTO staff_chat_links (org_id, staff_id, channel, chat_id, linked_at) VALUES "
-             "(:o, :s, :c, :chat, :at)",
-      use(org_id), use(staff_id), use(channel), use(link.chat_id), use(link.linked_at);
+  s.sql() << "INSERT INTO staff_chat_links (org_id, staff_id, channel, chat_id, linked_at, "
+             "language) VALUES (:o, :s, :c, :chat, :at, :lang)",
+      use(org_id), use(staff_id), use(channel), use(link.chat_id), use(link.linked_at),
+      use(link.language);
 }
 
 void SqlChatStore::UnlinkStaffChat(db::Session& s, Id org_id, Channel channel,
